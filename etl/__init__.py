@@ -1,0 +1,1 @@
+"""The write side: extract -> validate -> load per source into the DuckDB warehouse (``python -m etl``)."""
