@@ -1,0 +1,88 @@
+"""Validate: parsing macros and the rule model every source uses.
+
+A rule is a SQL condition over the ``parsed`` relation that is TRUE when a row breaks it, and a SQL
+expression giving the reason a person can act on (row, column, value, what was expected). All SQL here
+is constant text written by us; values only ever arrive as data.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import duckdb
+
+DATETIME_FORMATS = (
+    "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M",
+    "%d/%m/%Y %H:%M:%S", "%d/%m/%Y %H:%M", "%H:%M %d/%m/%Y", "%Y-%m-%d", "%d/%m/%Y",
+)
+DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y")
+
+#: Rough bounds of Thừa Thiên Huế; a point outside them cannot be in the province.
+LAT_RANGE = (15.95, 16.80)
+LON_RANGE = (107.00, 108.25)
+
+
+def _list(formats: tuple[str, ...]) -> str:
+    return "[" + ", ".join(f"'{f}'" for f in formats) + "]"
+
+
+MACROS = f"""
+CREATE OR REPLACE TEMP MACRO blank(s) AS (s IS NULL OR trim(s) = '');
+CREATE OR REPLACE TEMP MACRO fold(s) AS
+    lower(strip_accents(replace(replace(trim(s), 'đ', 'd'), 'Đ', 'D')));
+CREATE OR REPLACE TEMP MACRO parse_ts(s) AS try_strptime(trim(s), {_list(DATETIME_FORMATS)});
+CREATE OR REPLACE TEMP MACRO parse_date(s) AS try_strptime(trim(s), {_list(DATE_FORMATS)})::DATE;
+CREATE OR REPLACE TEMP MACRO parse_num(s) AS TRY_CAST(replace(trim(s), ',', '.') AS DOUBLE);
+CREATE OR REPLACE TEMP MACRO parse_int(s) AS
+    CASE WHEN TRY_CAST(replace(trim(s), ',', '.') AS DOUBLE) = floor(TRY_CAST(replace(trim(s), ',', '.') AS DOUBLE))
+         THEN TRY_CAST(replace(trim(s), ',', '.') AS DOUBLE)::BIGINT END;
+CREATE OR REPLACE TEMP MACRO in_lat(x) AS x BETWEEN {LAT_RANGE[0]} AND {LAT_RANGE[1]};
+CREATE OR REPLACE TEMP MACRO in_lon(x) AS x BETWEEN {LON_RANGE[0]} AND {LON_RANGE[1]};
+"""
+
+
+def install_macros(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute(MACROS)
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str            # stable id, translated in the UI
+    column: str | None   # canonical column the rule is about
+    violated: str        # SQL: TRUE when the row breaks the rule
+    reason: str          # SQL: the sentence stored in rejected_rows.reason
+
+
+def _quote(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def reason(column: str, expected: str) -> str:
+    """SQL for "row 12, column lat: '61.2' — expected …" using the raw text of ``column``."""
+    return (f"format('row {{}}, column {column}: ''{{}}'' — {{}}', _row, "
+            f"coalesce(_in.{column}, ''), {_quote(expected)})")
+
+
+def required(column: str) -> Rule:
+    return Rule("missing_value", column, f"blank(_in.{column})",
+                f"format('row {{}}, column {column}: empty — a value is required', _row)")
+
+
+def typed(code: str, column: str, parsed: str, expected: str) -> Rule:
+    """The raw text is present but did not parse into ``parsed``."""
+    return Rule(code, column, f"NOT blank(_in.{column}) AND {parsed} IS NULL", reason(column, expected))
+
+
+def check(code: str, column: str, violated: str, expected: str) -> Rule:
+    return Rule(code, column, violated, reason(column, expected))
+
+
+def checked_sql(rules: tuple[Rule, ...]) -> str:
+    """Adds _rule, _column and _reason: the first rule a row breaks, NULL when it breaks none."""
+    if not rules:
+        return "CREATE OR REPLACE TEMP TABLE checked AS SELECT *, NULL AS _rule, NULL AS _column, NULL AS _reason FROM parsed"
+    def case(pick) -> str:
+        return "CASE " + " ".join(f"WHEN {r.violated} THEN {pick(r)}" for r in rules) + " END"
+    return ("CREATE OR REPLACE TEMP TABLE checked AS SELECT *, "
+            f"{case(lambda r: _quote(r.code))} AS _rule, "
+            f"{case(lambda r: _quote(r.column) if r.column else 'NULL')} AS _column, "
+            f"{case(lambda r: r.reason)} AS _reason FROM parsed")
