@@ -146,6 +146,7 @@ def run(raw_dir: Path | None = None, db: Path | None = None, only: str | None = 
     if db.exists() and plan.nothing_to_do(meta):
         return RunResult([SourceResult(s, plan.skipped[s], plan.skipped[s]) for s in plan.work], False)
     db.parent.mkdir(parents=True, exist_ok=True)
+    _remove_abandoned_builds(db)
     building = db.with_name(f".{db.name}.building-{os.getpid()}")
     try:
         if db.exists():
@@ -156,6 +157,24 @@ def run(raw_dir: Path | None = None, db: Path | None = None, only: str | None = 
         building.unlink(missing_ok=True)
         building.with_name(building.name + ".wal").unlink(missing_ok=True)
     return RunResult(results, True)
+
+
+def _remove_abandoned_builds(db: Path) -> None:
+    """A killed load leaves its half-built file behind; it was never served, so it can go."""
+    for stale in db.parent.glob(f".{db.name}.building-*"):
+        pid = stale.name.rsplit("-", 1)[-1].split(".")[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            stale.unlink(missing_ok=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _build(path: Path, plan: Plan, meta: dict[str, str], progress) -> list[SourceResult]:
