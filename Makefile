@@ -1,0 +1,54 @@
+# Huế IOC Analytics: two commands set everything up on a fresh machine.
+#   make run    installs what is missing, builds demo data and the warehouse if absent, serves the app
+#   make test   installs what is missing (Debian chromium + chromedriver included) and runs every test
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+HOST   ?= 127.0.0.1
+PORT   ?= 8050
+RAW    ?= data/raw
+export HOST PORT
+
+.PHONY: run test bench lint setup browser data demo warehouse clean
+
+run: setup data
+	@echo "Serving on http://$(HOST):$(PORT)"
+	$(BIN)/gunicorn --workers 2 --threads 4 --bind $(HOST):$(PORT) --timeout 120 app:server
+
+test: setup browser
+	$(BIN)/pytest
+
+bench: setup data
+	$(BIN)/python -m bench
+
+lint: setup
+	$(BIN)/ruff check .
+
+setup: $(VENV)/.installed
+
+$(VENV)/.installed: requirements.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+# Browser tests drive Debian's chromium through its matching chromedriver (nothing is downloaded).
+browser:
+	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium chromium-driver; \
+	fi
+
+# Demo raw files when there are none; then load whatever changed (a no-op when nothing did).
+data: setup
+	@test -d $(RAW) || $(BIN)/python -m etl demo --out $(RAW)
+	$(BIN)/python -m etl run --raw $(RAW)
+
+demo: setup
+	$(BIN)/python -m etl demo --out $(RAW)
+
+warehouse: setup
+	$(BIN)/python -m etl run --raw $(RAW)
+
+clean:
+	rm -rf $(RAW) data/warehouse.duckdb
