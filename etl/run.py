@@ -22,8 +22,8 @@ import duckdb
 
 import config
 from etl import areas, checks, lookups, workdays
-from etl.engine import FileCounts, Source, load_file
-from etl.errors import EtlError, SourceMissing
+from etl.engine import FileCounts, Source, load_staged, stage_files
+from etl.errors import SourceMissing
 from etl.sources import feedback, health, reference, schools, traffic
 
 log = logging.getLogger(__name__)
@@ -212,27 +212,24 @@ def _set_meta(con: duckdb.DuckDBPyConnection, values: dict[str, str]) -> None:
 
 
 def _load_source(con, source: Source, plan: Plan, run_id: str, progress) -> SourceResult:
+    """Stage the source's changed files (a bad file is reported and skipped), then load them at once."""
     files = plan.work[source.name]
     result = SourceResult(source.name, len(files) + plan.skipped[source.name], plan.skipped[source.name])
-    started = time.perf_counter()
-    salt = pii_salt()
-    for path, name, digest in progress(source.name, files):
-        began = datetime.now()
-        try:
-            con.begin()
-            counts = load_file(con, source, path, name, salt)
-            _record(con, run_id, source.name, name, digest, counts, began, "loaded", None)
-            con.commit()
-        except EtlError as exc:
-            con.rollback()
-            _record(con, run_id, source.name, name, digest, FileCounts(), began, "failed", str(exc))
-            result.error = str(exc)
-            log.error("%s", exc)
-            break  # a structural problem stops this source; the others go on
-        for attr in ("read", "loaded", "rejected", "duplicate"):
-            setattr(result.counts, attr, getattr(result.counts, attr) + getattr(counts, attr))
-    if source.after and files and not result.error:
+    started, began = time.perf_counter(), datetime.now()
+    digests = {name: digest for _path, name, digest in files}
+    con.begin()
+    read, errors = stage_files(con, source, [(p, n) for p, n, _d in progress(source.name, files)], pii_salt())
+    counts = load_staged(con, source, read) if read else {}
+    for name, message in errors.items():
+        log.error("%s", message)
+        _record(con, run_id, source.name, name, digests[name], FileCounts(), began, "failed", message)
+    for name, file_counts in counts.items():
+        _record(con, run_id, source.name, name, digests[name], file_counts, began, "loaded", None)
+        result.counts.add(file_counts)
+    if source.after and counts:
         source.after(con)
+    con.commit()
+    result.error = "; ".join(errors.values()) or None
     result.seconds = time.perf_counter() - started
     return result
 

@@ -64,14 +64,25 @@ def test_repeated_ids_are_kept_as_duplicates_not_lost(tmp_path):
     assert result.results[-1].counts.reconciles()
 
 
-def test_an_id_loaded_from_another_file_is_a_duplicate(tmp_path):
+def test_an_id_repeated_in_another_file_is_a_duplicate(tmp_path):
     raw, db = tmp_path / "raw", tmp_path / "w.duckdb"
     write_csv(raw / "feedback" / "a.csv", [feedback_row()], FEEDBACK_HEADER)
     write_csv(raw / "feedback" / "b.csv", [feedback_row(), feedback_row(service_request_id="9")],
               FEEDBACK_HEADER)
     run.run(raw, db)
     assert rejected(db, "feedback") == [
+        (2, "duplicate", "exact_duplicate", None, "row 2: id 150330 repeats a.csv row 2")]
+
+
+def test_an_id_loaded_by_an_earlier_run_is_a_duplicate(tmp_path):
+    raw, db = tmp_path / "raw", tmp_path / "w.duckdb"
+    write_csv(raw / "feedback" / "a.csv", [feedback_row()], FEEDBACK_HEADER)
+    run.run(raw, db)
+    write_csv(raw / "feedback" / "b.csv", [feedback_row(rating="")], FEEDBACK_HEADER)
+    run.run(raw, db)
+    assert rejected(db, "feedback") == [
         (2, "duplicate", "duplicate_id", None, "row 2: id 150330 is already loaded from a.csv row 2")]
+    assert query(db, "SELECT source_file, rating FROM feedback") == [("a.csv", "hài lòng")]
 
 
 @pytest.mark.parametrize("sent, deadline, handled, n", [

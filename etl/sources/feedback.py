@@ -24,7 +24,7 @@ COLUMNS = Columns(
 _LOCATION_ITEMS, _LOCATION_JOINS = location_sql("lat", "long")
 
 BASE_SQL = f"""
-SELECT s._row, s AS _in,
+SELECT s._file, s._seq, s._row, s AS _in,
     trim(s.service_request_id) AS service_request_id,
     CASE WHEN fold(s.status) IN ('open', 'mo', 'dang mo', 'dang xu ly') THEN 'open'
          WHEN fold(s.status) IN ('closed', 'dong', 'da dong', 'da xu ly') THEN 'closed' END AS status,

@@ -9,7 +9,7 @@ COUNTS = ("population", "records_created", "records_complete")
 COLUMNS = Columns(required=("commune_code", "period", *COUNTS))
 
 PARSE_SQL = """
-SELECT s._row, s AS _in,
+SELECT s._file, s._seq, s._row, s AS _in,
     trim(s.commune_code) AS commune_code, a.parent_code AS district_code,
     date_trunc('month', try_strptime(trim(s.period), ['%Y-%m', '%m/%Y', '%Y-%m-%d', '%d/%m/%Y']))::DATE
         AS period,

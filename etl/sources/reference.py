@@ -14,7 +14,7 @@ PLACES = Source(
     columns=Columns(required=("place_id", "kind", "name", "lat", "lon"), optional=("commune_code",)),
     key=("place_id",),
     parse_sql=f"""
-        SELECT s._row, s AS _in, trim(s.place_id) AS place_id, nullif(trim(s.kind), '') AS kind,
+        SELECT s._file, s._seq, s._row, s AS _in, trim(s.place_id) AS place_id, nullif(trim(s.kind), '') AS kind,
                nullif(trim(s.name), '') AS name, {_ITEMS}
         FROM stg s {_JOINS}""",
     rules=(
@@ -30,7 +30,7 @@ TARGETS = Source(
     columns=Columns(required=("indicator_id", "area_code", "target_value", "due_date", "legal_source")),
     key=("indicator_id", "area_code"),
     parse_sql=f"""
-        SELECT s._row, s AS _in, trim(s.indicator_id) AS indicator_id,
+        SELECT s._file, s._seq, s._row, s AS _in, trim(s.indicator_id) AS indicator_id,
                coalesce(nullif(trim(s.area_code), ''), '{PROVINCE_CODE}') AS area_code,
                a.code IS NOT NULL AS _known_area,
                parse_num(s.target_value) AS target_value, parse_date(s.due_date) AS due_date,

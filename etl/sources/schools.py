@@ -16,7 +16,7 @@ COLUMNS = Columns(
 _ITEMS, _JOINS = location_sql("lat", "lon")
 
 PARSE_SQL = f"""
-SELECT s._row, s AS _in,
+SELECT s._file, s._seq, s._row, s AS _in,
     trim(s.school_id) AS school_id,
     CASE WHEN regexp_full_match(trim(s.school_year), '[0-9]{{4}}-[0-9]{{4}}')
           AND TRY_CAST(split_part(trim(s.school_year), '-', 2) AS INT)

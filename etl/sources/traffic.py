@@ -22,7 +22,7 @@ SENSORS = Source(
                     optional=("commune_code",)),
     key=("sensor_id",),
     parse_sql=f"""
-        SELECT s._row, s AS _in, trim(s.sensor_id) AS sensor_id, nullif(trim(s.corridor), '') AS corridor,
+        SELECT s._file, s._seq, s._row, s AS _in, trim(s.sensor_id) AS sensor_id, nullif(trim(s.corridor), '') AS corridor,
                parse_int(s.capacity_veh_h) AS capacity_veh_h, {_ITEMS}
         FROM stg s {_JOINS}""",
     rules=(
@@ -64,7 +64,7 @@ COUNTS = Source(
     columns=Columns(required=("sensor_id", "hour_start", *_VEHICLES), optional=("avg_speed_kmh",)),
     key=("sensor_id", "hour_start"),
     parse_sql="""
-        SELECT s._row, s AS _in, trim(s.sensor_id) AS sensor_id, ts.sensor_id IS NOT NULL AS _known_sensor,
+        SELECT s._file, s._seq, s._row, s AS _in, trim(s.sensor_id) AS sensor_id, ts.sensor_id IS NOT NULL AS _known_sensor,
                date_trunc('hour', parse_ts(s.hour_start)) AS hour_start,
                parse_int(s.motorbikes) AS motorbikes, parse_int(s.cars) AS cars,
                parse_int(s.trucks_buses) AS trucks_buses,
@@ -94,7 +94,7 @@ INCIDENTS = Source(
                     optional=("road_type", "corridor", "commune_code")),
     key=("incident_id",),
     parse_sql=f"""
-        SELECT s._row, s AS _in, trim(s.incident_id) AS incident_id, parse_ts(s.occurred_at) AS occurred_at,
+        SELECT s._file, s._seq, s._row, s AS _in, trim(s.incident_id) AS incident_id, parse_ts(s.occurred_at) AS occurred_at,
                k.kind, nullif(trim(s.severity), '') AS severity,
                parse_int(s.deaths) AS deaths, parse_int(s.injuries) AS injuries,
                nullif(trim(s.road_type), '') AS road_type, nullif(trim(s.corridor), '') AS corridor, {_ITEMS}
