@@ -1,0 +1,94 @@
+"""Pure figure builders: a small frame and a language in, a Plotly figure out.
+
+Every builder draws an explicit empty state for an empty frame. Number formats follow the language
+through ``layout.separators`` (axes separate thousands in the "hue" template).
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from callbacks import theme
+from i18n import label, plotly_separators, rule_label, t
+
+_LABEL_MAX = 42
+
+
+def base(lang: str, **layout: object) -> go.Figure:
+    """An empty figure in the product template with the language's number separators."""
+    return go.Figure(
+        layout={"template": theme.TEMPLATE_NAME, "separators": plotly_separators(lang), **layout}
+    )
+
+
+def empty(lang: str, message_key: str = "empty.selection") -> go.Figure:
+    """A blank figure that says why there is nothing to show."""
+    fig = base(lang, height=220)
+    fig.add_annotation(
+        text=t(message_key, lang),
+        x=0.5,
+        y=0.5,
+        xref="paper",
+        yref="paper",
+        showarrow=False,
+        font={"size": 14, "color": theme.MUTED},
+    )
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False)
+    return fig
+
+
+def _short(text: str) -> str:
+    """At most two lines, so axis labels leave room for the bars on a phone."""
+    text = text if len(text) <= _LABEL_MAX else text[: _LABEL_MAX - 1] + "…"
+    return "<br>".join(textwrap.wrap(text, _LABEL_MAX // 2 + 2))
+
+
+def _with_totals(fig: go.Figure, totals: pd.DataFrame) -> go.Figure:
+    """Write each bar's total at its end, in the figure's number format."""
+    fig.add_scatter(
+        x=totals["rows"],
+        y=totals["rule_text"],
+        mode="text",
+        texttemplate=" %{x:,d}",
+        textposition="middle right",
+        showlegend=False,
+        hoverinfo="skip",
+        cliponaxis=False,
+        textfont={"color": theme.MUTED},
+    )
+    fig.update_xaxes(range=[0, float(totals["rows"].max()) * 1.15])
+    return fig
+
+
+def rejected_bar(frame: pd.DataFrame, lang: str) -> go.Figure:
+    """Horizontal bars of rows left out per rule, stacked by source, largest on top, totals at the end."""
+    if frame.empty:
+        return empty(lang)
+    data = frame.assign(
+        rule_text=[_short(rule_label(r, lang, reason)) for r, reason in zip(frame["rule"], frame["reason"])],
+        source_text=[label("source", s, lang) for s in frame["source"]],
+    )
+    totals = data.groupby("rule_text", as_index=False)["rows"].sum().sort_values("rows")
+    fig = base(
+        lang,
+        barmode="stack",
+        height=110 + 34 * len(totals),
+        yaxis={"categoryorder": "array", "categoryarray": list(totals["rule_text"]), "title": None},
+        xaxis={"title": {"text": t("data.rows_axis", lang)}, "rangemode": "tozero"},
+        legend={"traceorder": "normal"},
+        margin={"r": 56},
+    )
+    for source, part in data.groupby("source", sort=True):
+        fig.add_bar(
+            x=part["rows"],
+            y=part["rule_text"],
+            name=part["source_text"].iloc[0],
+            orientation="h",
+            marker_color=theme.SOURCE_COLOURS.get(source),
+            hovertemplate="%{y}<br>%{fullData.name}: %{x:,d}<extra></extra>",
+        )
+    return _with_totals(fig, totals)

@@ -1,0 +1,69 @@
+"""Pieces every page uses: the page frame, a section card, a grid and a graph with the house defaults.
+
+The leading underscore keeps Dash from registering this module as a page.
+"""
+
+from __future__ import annotations
+
+import dash_ag_grid as dag
+import dash_mantine_components as dmc
+from dash import dcc, html
+
+from i18n import t
+
+
+def one(value: object) -> str | None:
+    """A single query-string value: the first of a repeated parameter, None for empty."""
+    if isinstance(value, (list, tuple)):
+        value = value[0] if value else None
+    return str(value) if value not in (None, "") else None
+
+
+def page(main_id: str, title: str, intro: str, *children: object) -> html.Main:
+    """The root of a page: its id (``<page>-page-main``), a heading, one line of introduction, content."""
+    header = html.Header([html.H1(title, className="page-title"), html.P(intro, className="page-intro")])
+    return html.Main([header, *children], id=main_id, className="page-main")
+
+
+def section(title: str, *children: object, hint: str | None = None) -> dmc.Paper:
+    """A titled card; ``hint`` is a short line under the title."""
+    head = [html.H2(title, className="section-title")]
+    if hint:
+        head.append(html.P(hint, className="section-hint"))
+    return dmc.Paper([*head, *children], className="section", withBorder=True, p="md")
+
+
+def grid(grid_id: str, lang: str, height: int | None = None) -> dag.AgGrid:
+    """An AG Grid filled by a callback; its overlays speak the page's language. No height: fits its rows."""
+    options = {
+        "domLayout": "normal" if height else "autoHeight",
+        "localeText": {"noRowsToShow": t("empty.selection", lang), "loadingOoo": "…"},
+        "suppressCellFocus": True,
+        "enableCellTextSelection": True,
+    }
+    return dag.AgGrid(
+        id=grid_id,
+        columnDefs=[],
+        rowData=None,
+        defaultColDef={"sortable": True, "resizable": True, "wrapHeaderText": True, "autoHeaderHeight": True},
+        columnSize="responsiveSizeToFit",
+        dashGridOptions=options,
+        className="grid",
+        style={"height": f"{height}px"} if height else {},
+    )
+
+
+def graph(graph_id: str, modebar: bool = False) -> dcc.Graph:
+    """A Plotly graph; the tool bar (zoom, PNG download) only where it helps."""
+    config = {
+        "displaylogo": False,
+        "responsive": True,
+        "displayModeBar": "hover" if modebar else False,
+        "modeBarButtonsToRemove": ["lasso2d", "select2d", "autoScale2d", "toggleSpikelines"],
+    }
+    return dcc.Graph(id=graph_id, config=config, className="graph")
+
+
+def field(label_text: str, control: object) -> html.Div:
+    """A labelled filter control."""
+    return html.Div([html.Label(label_text, className="field-label"), control], className="field")

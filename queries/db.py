@@ -1,0 +1,124 @@
+"""The one way the app reads the warehouse: ``fetch`` and its cache.
+
+Each call opens its own read-only DuckDB connection and closes it (connections are not shared across
+threads, and the ETL swaps the file underneath with ``os.replace``). Results are memoised in a small LRU
+keyed by the SQL, its parameters and the file's version (inode, mtime, size), so a swapped-in warehouse
+is read on the next call. Callers get copies and cannot change what is cached.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+import config
+
+log = logging.getLogger(__name__)
+
+
+class WarehouseUnavailable(RuntimeError):
+    """The warehouse cannot be read at all; the shell tells the user what to do."""
+
+
+class WarehouseMissing(WarehouseUnavailable):
+    """The warehouse file does not exist (not built yet, or the path is wrong)."""
+
+
+class WarehouseUnreadable(WarehouseUnavailable):
+    """The warehouse file exists but DuckDB cannot open it (damaged, or not a DuckDB file)."""
+
+
+Version = tuple[int, int, int]
+
+_cache: OrderedDict[tuple, pd.DataFrame] = OrderedDict()
+_lock = threading.Lock()
+
+
+def warehouse_path() -> Path:
+    """The warehouse file, read from config at call time so tests can point it elsewhere."""
+    return Path(config.WAREHOUSE)
+
+
+def warehouse_version(path: Path | None = None) -> Version:
+    """(inode, mtime in ns, size) of the warehouse file; raises WarehouseMissing when it is absent."""
+    path = path or warehouse_path()
+    try:
+        stat = os.stat(path)
+    except FileNotFoundError:
+        raise WarehouseMissing(f"no warehouse at {path}") from None
+    return stat.st_ino, stat.st_mtime_ns, stat.st_size
+
+
+def _query(path: Path, sql: str, params: tuple) -> pd.DataFrame:
+    try:
+        con = duckdb.connect(str(path), read_only=True, config={"threads": config.DUCKDB_THREADS})
+    except duckdb.Error as exc:
+        if not path.exists():
+            raise WarehouseMissing(f"no warehouse at {path}") from None
+        raise WarehouseUnreadable(f"cannot open {path}: {type(exc).__name__}") from None
+    try:
+        return con.execute(sql, list(params)).df()
+    finally:
+        con.close()
+
+
+def _remember(key: tuple, frame: pd.DataFrame) -> None:
+    with _lock:
+        _cache[key] = frame
+        _cache.move_to_end(key)
+        while len(_cache) > max(config.QUERY_CACHE_SIZE, 0):
+            _cache.popitem(last=False)
+
+
+def fetch(sql: str, params: Sequence[object] = ()) -> pd.DataFrame:
+    """Run one parameterised (``?``) read on the warehouse and return a copy of the cached answer."""
+    path = warehouse_path()
+    params = tuple(params)
+    key = (str(path), warehouse_version(path), sql, params)
+    with _lock:
+        frame = _cache.get(key)
+        if frame is not None:
+            _cache.move_to_end(key)
+    if frame is None:
+        frame = _query(path, sql, params)
+        _remember(key, frame)
+    return frame.copy(deep=True)
+
+
+def fetch_value(sql: str, params: Sequence[object] = ()) -> object:
+    """The first column of the first row, or None for an empty answer."""
+    frame = fetch(sql, params)
+    return None if frame.empty else frame.iat[0, 0]
+
+
+def tables() -> frozenset[str]:
+    """Names of the tables present in the warehouse (older builds may lack newer tables)."""
+    frame = fetch("SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'")
+    return frozenset(frame["table_name"])
+
+
+def clear_cache() -> None:
+    """Forget every cached answer (tests; the version key makes this unnecessary in the app)."""
+    with _lock:
+        _cache.clear()
+
+
+def or_empty(query: Callable[..., pd.DataFrame], *args: object, **kwargs: object) -> pd.DataFrame:
+    """The query's frame, or an empty one when the warehouse is unavailable or lacks a table.
+
+    The shell says why (missing or unreadable warehouse); /healthz reports an incomplete build.
+    """
+    try:
+        return query(*args, **kwargs)
+    except WarehouseUnavailable:
+        return pd.DataFrame()
+    except duckdb.CatalogException as exc:
+        log.warning("warehouse %s lacks what %s needs: %s", warehouse_path(), query.__name__, exc)
+        return pd.DataFrame()

@@ -1,0 +1,57 @@
+"""Shared test set-up: paths, settings for tests, the fixture warehouse and the browser options.
+
+Settings are fixed before anything imports ``config``: no map tiles (offline, and every failed tile
+request would be a browser console error) and a warehouse path inside a temporary folder, so no test
+can touch the real ``data/warehouse.duckdb``.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+import pytest
+from selenium.webdriver.chrome.options import Options
+
+ROOT = Path(__file__).resolve().parents[1]
+TESTS = Path(__file__).resolve().parent
+for folder in (ROOT, TESTS):
+    if str(folder) not in sys.path:
+        sys.path.insert(0, str(folder))
+
+os.environ["HUE_TILE_URL"] = ""
+os.environ["HUE_WAREHOUSE"] = str(Path(tempfile.mkdtemp(prefix="hue-tests-")) / "warehouse.duckdb")
+
+# Imported after the environment above is set.
+import fixture_warehouse
+
+import config
+
+
+@pytest.fixture(scope="session", autouse=True)
+def warehouse() -> Path:
+    """The session's fixture warehouse, built once; ``config.WAREHOUSE`` points at it."""
+    path = fixture_warehouse.build(Path(os.environ["HUE_WAREHOUSE"]))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(config, "WAREHOUSE", path)
+        yield path
+    shutil.rmtree(path.parent, ignore_errors=True)
+
+
+def pytest_setup_options():
+    """dash.testing hook: options for selenium's Chrome. Debian's chromium with its matching
+    chromedriver on PATH; selenium 4.2 has no Selenium Manager, so nothing is downloaded."""
+    options = Options()
+    options.binary_location = "/usr/bin/chromium"
+    for arg in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--window-size=1280,1000",
+    ):
+        options.add_argument(arg)
+    return options

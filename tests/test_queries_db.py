@@ -1,0 +1,89 @@
+"""The read helper: parameterised reads, copies, the cache and its invalidation, missing warehouses."""
+
+from __future__ import annotations
+
+import os
+
+import pandas as pd
+import pytest
+from fixture_warehouse import REJECTED, build
+
+import config
+from queries import db
+from queries.db import WarehouseMissing, WarehouseUnreadable, fetch
+
+COUNT_BY_SOURCE = "SELECT count(*) AS n FROM rejected_rows WHERE source = ?"
+
+
+def rejected_total(groups, source=None) -> int:
+    return sum(g[5] for g in groups if source is None or g[0] == source)
+
+
+@pytest.fixture
+def own_warehouse(tmp_path, monkeypatch):
+    """A warehouse only this test uses (it may replace or delete it)."""
+    path = build(tmp_path / "a.duckdb")
+    monkeypatch.setattr(config, "WAREHOUSE", path)
+    return path
+
+
+def test_fetch_binds_parameters_and_returns_a_frame():
+    frame = fetch(COUNT_BY_SOURCE, ("health",))
+    assert isinstance(frame, pd.DataFrame)
+    assert frame["n"].iloc[0] == rejected_total(REJECTED, "health")
+    assert fetch(COUNT_BY_SOURCE, ["feedback"])["n"].iloc[0] == rejected_total(REJECTED, "feedback")
+
+
+def test_callers_get_copies_and_cannot_change_the_cache():
+    first = fetch("SELECT source, count(*) AS n FROM rejected_rows GROUP BY source ORDER BY source")
+    first.loc[0, "n"] = -1
+    first["extra"] = 1
+    again = fetch("SELECT source, count(*) AS n FROM rejected_rows GROUP BY source ORDER BY source")
+    assert (again["n"] > 0).all() and "extra" not in again
+
+
+def test_a_repeated_read_is_answered_from_the_cache(monkeypatch):
+    calls = []
+    real = db._query
+    monkeypatch.setattr(db, "_query", lambda *args: calls.append(args) or real(*args))
+    sql = "SELECT count(*) AS n FROM etl_runs WHERE status = ?"
+    assert fetch(sql, ("failed",)).equals(fetch(sql, ("failed",)))
+    fetch(sql, ("loaded",))
+    assert len(calls) == 2  # one per distinct parameter, none for the repeat
+
+
+def test_replacing_the_warehouse_file_invalidates_the_cache(own_warehouse, tmp_path):
+    assert fetch(COUNT_BY_SOURCE, ("health",))["n"].iloc[0] == rejected_total(REJECTED, "health")
+    fewer = [g for g in REJECTED if g[3] != "bad_period"]
+    os.replace(build(tmp_path / "b.duckdb", rejected=fewer), own_warehouse)
+    assert fetch(COUNT_BY_SOURCE, ("health",))["n"].iloc[0] == rejected_total(fewer, "health")
+
+
+def test_the_cache_keeps_at_most_the_configured_number_of_answers(monkeypatch):
+    monkeypatch.setattr(config, "QUERY_CACHE_SIZE", 2)
+    for source in ("feedback", "health", "traffic_counts"):
+        fetch(COUNT_BY_SOURCE, (source,))
+    assert len(db._cache) <= 2
+
+
+def test_a_missing_warehouse_raises_warehouse_missing(own_warehouse):
+    own_warehouse.unlink()
+    with pytest.raises(WarehouseMissing):
+        fetch("SELECT 1")
+
+
+def test_a_file_that_is_not_a_warehouse_raises_warehouse_unreadable(tmp_path, monkeypatch):
+    junk = tmp_path / "junk.duckdb"
+    junk.write_bytes(b"this is not a database" * 1000)
+    monkeypatch.setattr(config, "WAREHOUSE", junk)
+    with pytest.raises(WarehouseUnreadable):
+        fetch("SELECT 1")
+
+
+def test_or_empty_turns_an_unavailable_warehouse_into_an_empty_frame(tmp_path, monkeypatch):
+    monkeypatch.setattr(config, "WAREHOUSE", tmp_path / "absent.duckdb")
+    assert db.or_empty(fetch, "SELECT 1").empty
+
+
+def test_tables_lists_the_schema_tables():
+    assert {"meta", "feedback", "etl_runs", "rejected_rows"} <= db.tables()
