@@ -29,7 +29,8 @@ MACROS = f"""
 CREATE OR REPLACE TEMP MACRO blank(s) AS (s IS NULL OR trim(s) = '');
 CREATE OR REPLACE TEMP MACRO fold(s) AS
     lower(strip_accents(replace(replace(trim(s), 'đ', 'd'), 'Đ', 'D')));
-CREATE OR REPLACE TEMP MACRO parse_ts(s) AS try_strptime(trim(s), {_list(DATETIME_FORMATS)});
+CREATE OR REPLACE TEMP MACRO parse_ts(s) AS
+    coalesce(TRY_CAST(trim(s) AS TIMESTAMP), try_strptime(trim(s), {_list(DATETIME_FORMATS)}));
 CREATE OR REPLACE TEMP MACRO parse_date(s) AS try_strptime(trim(s), {_list(DATE_FORMATS)})::DATE;
 CREATE OR REPLACE TEMP MACRO parse_num(s) AS TRY_CAST(replace(trim(s), ',', '.') AS DOUBLE);
 CREATE OR REPLACE TEMP MACRO parse_int(s) AS
@@ -77,12 +78,17 @@ def check(code: str, column: str, violated: str, expected: str) -> Rule:
 
 
 def checked_sql(rules: tuple[Rule, ...]) -> str:
-    """Adds _rule, _column and _reason: the first rule a row breaks, NULL when it breaks none."""
+    """Adds _rule, _column and _reason: the first rule a row breaks, NULL when it breaks none.
+
+    The conditions are evaluated once, into the index of the first broken rule."""
     if not rules:
-        return "CREATE OR REPLACE TEMP TABLE checked AS SELECT *, NULL AS _rule, NULL AS _column, NULL AS _reason FROM parsed"
-    def case(pick) -> str:
-        return "CASE " + " ".join(f"WHEN {r.violated} THEN {pick(r)}" for r in rules) + " END"
-    return ("CREATE OR REPLACE TEMP TABLE checked AS SELECT *, "
-            f"{case(lambda r: _quote(r.code))} AS _rule, "
-            f"{case(lambda r: _quote(r.column) if r.column else 'NULL')} AS _column, "
-            f"{case(lambda r: r.reason)} AS _reason FROM parsed")
+        return ("CREATE OR REPLACE TEMP TABLE checked AS "
+                "SELECT *, NULL AS _rule, NULL AS _column, NULL AS _reason FROM parsed")
+    first = "CASE " + " ".join(f"WHEN {r.violated} THEN {i}" for i, r in enumerate(rules, 1)) + " END"
+    codes = "[" + ", ".join(_quote(r.code) for r in rules) + "]"
+    columns = "[" + ", ".join(_quote(r.column) if r.column else "NULL" for r in rules) + "]"
+    reasons = "CASE _broken " + " ".join(f"WHEN {i} THEN {r.reason}" for i, r in enumerate(rules, 1)) + " END"
+    return f"""CREATE OR REPLACE TEMP TABLE checked AS
+        SELECT * EXCLUDE (_broken), {codes}[_broken] AS _rule, {columns}[_broken] AS _column,
+               {reasons} AS _reason
+        FROM (SELECT *, {first} AS _broken FROM parsed)"""

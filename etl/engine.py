@@ -49,20 +49,14 @@ class FileCounts:
 
 def stage_files(con: duckdb.DuckDBPyConnection, source: Source, files: list[tuple[Path, str]],
                 salt: str) -> tuple[dict[str, int], dict[str, str]]:
-    """Stage every readable file into ``stg`` (with _file, _seq); returns rows read and errors per file."""
+    """Stage every readable file into ``stg``; returns rows read per file and errors per file."""
     read, errors = {}, {}
-    con.execute("DROP TABLE IF EXISTS stg_all")
+    extract.create_stage(con, source.columns)
     for seq, (path, name) in enumerate(files):
         try:
-            read[name] = extract.stage(con, path, source.columns, salt, f"{source.name}/{name}")
+            read[name] = extract.stage(con, path, source.columns, salt, f"{source.name}/{name}", name, seq)
         except EtlError as exc:
             errors[name] = str(exc)
-            continue
-        verb = "INSERT INTO stg_all" if len(read) > 1 else "CREATE TEMP TABLE stg_all AS"
-        con.execute(f"{verb} SELECT ?::VARCHAR AS _file, ?::INTEGER AS _seq, * FROM stg", [name, seq])
-    if read:
-        con.execute("CREATE OR REPLACE TEMP TABLE stg AS SELECT * FROM stg_all")
-        con.execute("DROP TABLE stg_all")
     return read, errors
 
 
@@ -97,14 +91,16 @@ def _split_sql(source: Source) -> str:
     return f"""
     CREATE OR REPLACE TEMP TABLE final AS
     WITH positioned AS (SELECT *, _seq::BIGINT * 4294967296 + _row AS _pos FROM checked),
+    repeated AS (SELECT {key} FROM positioned WHERE _rule IS NULL GROUP BY ALL HAVING count(*) > 1),
     firsts AS (
         SELECT {key}, min(_pos) AS _first_pos, arg_min(_file, _pos) AS _first_file,
                arg_min(_row, _pos) AS _first_row, arg_min({_RAW}, _pos) AS _first_raw
-        FROM positioned WHERE _rule IS NULL GROUP BY ALL HAVING count(*) > 1
+        FROM positioned SEMI JOIN repeated USING ({key}) WHERE _rule IS NULL GROUP BY ALL
     ),
     elsewhere AS (
         SELECT {key}, min(source_file) AS source_file, min(source_row) AS source_row
-        FROM {source.table} WHERE NOT list_contains(?, source_file) GROUP BY ALL
+        FROM {source.table} SEMI JOIN (SELECT DISTINCT {key} FROM positioned) USING ({key})
+        WHERE NOT list_contains(?, source_file) GROUP BY ALL
     )
     SELECT c.*, CASE
             WHEN c._rule IS NOT NULL THEN 'rejected'

@@ -91,34 +91,49 @@ def map_header(headers: list[str], columns: Columns, file_label: str) -> dict[st
     return positions
 
 
-def stage(con: duckdb.DuckDBPyConnection, path: Path, columns: Columns, salt: str, label: str) -> int:
-    """Read ``path`` into table ``stg``; return the number of data rows read."""
+def create_stage(con: duckdb.DuckDBPyConnection, columns: Columns) -> None:
+    """(Re)create the empty table ``stg`` that files of one source are appended to."""
+    names = [*columns.required, *columns.optional, *columns.hash_as.values()]
+    con.execute("CREATE OR REPLACE TEMP TABLE stg (_file VARCHAR, _seq INTEGER, _row INTEGER, "
+                + ", ".join(f"{name} VARCHAR" for name in names) + ")")
+
+
+def stage(con: duckdb.DuckDBPyConnection, path: Path, columns: Columns, salt: str, label: str,
+          file_name: str, seq: int) -> int:
+    """Append the data rows of ``path`` to ``stg``; returns how many were read."""
     suffix = path.suffix.lower()
     if suffix == ".csv":
-        _raw_from_csv(con, path, label)
-    elif suffix == ".xlsx":
-        _raw_from_frame(con, _xlsx_frame(path, label))
-    elif suffix == ".json":
-        _raw_from_frame(con, _json_frame(path, label))
+        headers, relation, params = _csv_relation(path, label)
+    elif suffix in (".xlsx", ".json"):
+        frame = _xlsx_frame(path, label) if suffix == ".xlsx" else _json_frame(path, label)
+        headers, relation, params = _frame_relation(con, frame)
     else:
         raise UnreadableFile(f"{label}: unsupported file type '{suffix}' (expected .csv, .xlsx or .json)")
-    headers = con.execute("SELECT * FROM raw_header").fetchone()
     positions = map_header([h or "" for h in headers], columns, label)
-    con.execute(_stage_sql(positions, columns), [salt] * len(columns.hash_as))
-    return con.execute("SELECT count(*) FROM stg").fetchone()[0]
+    select = _select_list(positions, columns)
+    try:
+        inserted = con.execute(f"INSERT INTO stg SELECT ?, ?, {select} FROM {relation}",
+                               [file_name, seq, *[salt] * len(columns.hash_as), *params]).fetchone()[0]
+    except duckdb.Error as exc:
+        first_line = str(exc).strip().splitlines()[0]
+        raise UnreadableFile(f"{label}: could not be read ({first_line})") from exc
+    finally:
+        if suffix != ".csv":
+            con.unregister("stage_frame")
+    return inserted
 
 
-def _stage_sql(positions: dict[str, int], columns: Columns) -> str:
+def _select_list(positions: dict[str, int], columns: Columns) -> str:
     select = ["_row"]
     for name in columns.required + columns.optional:
-        select.append(f"c{positions[name]} AS {name}" if name in positions else f"NULL::VARCHAR AS {name}")
-    for phone, hashed in columns.hash_as.items():
+        select.append(f"c{positions[name]}" if name in positions else "NULL")
+    for phone in columns.hash_as:
         if phone in positions:
             digits = f"regexp_replace(c{positions[phone]}, '[^0-9]', '', 'g')"
-            select.append(f"CASE WHEN {digits} <> '' THEN sha256(? || {digits}) END AS {hashed}")
+            select.append(f"CASE WHEN {digits} <> '' THEN sha256(? || {digits}) END")
         else:
-            select.append(f"NULL::VARCHAR AS {hashed}")
-    return f"CREATE OR REPLACE TEMP TABLE stg AS SELECT {', '.join(select)} FROM raw"
+            select.append("NULL")
+    return ", ".join(select)
 
 
 def _sniff_csv(path: Path, label: str) -> tuple[list[str], str]:
@@ -133,34 +148,24 @@ def _sniff_csv(path: Path, label: str) -> tuple[list[str], str]:
     return next(csv.reader(io.StringIO(first), delimiter=delimiter)), delimiter
 
 
-def _raw_from_csv(con: duckdb.DuckDBPyConnection, path: Path, label: str) -> None:
+def _csv_relation(path: Path, label: str) -> tuple[list[str], str, list]:
     headers, delimiter = _sniff_csv(path, label)
     names = [f"c{i}" for i in range(len(headers))]
-    con.execute("CREATE OR REPLACE TEMP TABLE raw_header AS SELECT " +
-                ", ".join(f"?::VARCHAR AS c{i}" for i in range(len(headers))), headers)
-    try:
-        con.execute(
-            "CREATE OR REPLACE TEMP TABLE raw AS SELECT (row_number() OVER () + 1)::INTEGER AS _row, * "
-            "FROM read_csv(?, header=false, skip=1, all_varchar=true, delim=?, quote='\"', "
-            "escape='\"', names=?, null_padding=true, encoding='utf-8')",
-            [str(path), delimiter, names],
-        )
-    except duckdb.Error as exc:
-        first_line = str(exc).strip().splitlines()[0]
-        raise UnreadableFile(f"{label}: could not be read as CSV ({first_line})") from exc
+    relation = ("(SELECT (row_number() OVER () + 1)::INTEGER AS _row, * FROM read_csv(?, header=false, "
+                "skip=1, all_varchar=true, delim=?, quote='\"', escape='\"', names=?, null_padding=true, "
+                "encoding='utf-8'))")
+    return headers, relation, [str(path), delimiter, names]
 
 
-def _raw_from_frame(con: duckdb.DuckDBPyConnection, frame: pd.DataFrame) -> None:
-    """``frame``: first row is the header, then data rows with their sheet row number as index."""
+def _frame_relation(con: duckdb.DuckDBPyConnection, frame: pd.DataFrame) -> tuple[list[str], str, list]:
+    """``frame``: first row is the header, then data rows with their row number as index."""
     header = frame.iloc[0].tolist()
     data = frame.iloc[1:].copy()
     data.columns = [f"c{i}" for i in range(len(header))]
+    data = data.astype("string")
     data.insert(0, "_row", data.index.astype("int32"))
-    con.execute("CREATE OR REPLACE TEMP TABLE raw_header AS SELECT " +
-                ", ".join(f"?::VARCHAR AS c{i}" for i in range(len(header))), header)
-    con.register("raw_frame", data.astype({c: "string" for c in data.columns[1:]}))
-    con.execute("CREATE OR REPLACE TEMP TABLE raw AS SELECT * FROM raw_frame")
-    con.unregister("raw_frame")
+    con.register("stage_frame", data)
+    return header, "stage_frame", []
 
 
 def _cell_text(value) -> str | None:

@@ -30,8 +30,10 @@ CREATE TABLE IF NOT EXISTS calendar (        -- every day of the loaded range, V
     day_off_name   VARCHAR                   -- holiday or break name; NULL on weekends and working days
 );
 
-CREATE TABLE IF NOT EXISTS feedback (        -- one citizen report (phản ánh hiện trường)
-    service_request_id   VARCHAR PRIMARY KEY,
+-- The large fact tables carry no PRIMARY KEY: the loader guarantees their keys are unique, and an
+-- index would make every load and replacement several times slower.
+CREATE TABLE IF NOT EXISTS feedback (        -- one citizen report; unique by service_request_id
+    service_request_id   VARCHAR NOT NULL,
     status               VARCHAR NOT NULL,   -- 'open' | 'closed' (Open311)
     status_detail        VARCHAR,            -- as exported by Hue-S
     verified             BOOLEAN NOT NULL,   -- routed to a handling unit
@@ -114,8 +116,7 @@ CREATE TABLE IF NOT EXISTS traffic_counts (  -- one sensor, one hour
     vehicles      INTEGER NOT NULL,          -- sum of the three
     avg_speed_kmh DOUBLE,
     source_file   VARCHAR NOT NULL,
-    source_row    INTEGER NOT NULL,
-    PRIMARY KEY (sensor_id, hour_start)
+    source_row    INTEGER NOT NULL          -- unique by (sensor_id, hour_start)
 );
 
 CREATE TABLE IF NOT EXISTS traffic_daily (   -- rollup of traffic_counts, rebuilt after each load
@@ -128,8 +129,7 @@ CREATE TABLE IF NOT EXISTS traffic_daily (   -- rollup of traffic_counts, rebuil
     vehicles          BIGINT NOT NULL,
     hours_counted     INTEGER NOT NULL,
     congestion_hours  INTEGER NOT NULL,      -- hours with vehicles / capacity > 0.85
-    peak_ratio        DOUBLE NOT NULL,       -- highest hourly vehicles / capacity
-    PRIMARY KEY (sensor_id, day)
+    peak_ratio        DOUBLE NOT NULL        -- highest hourly vehicles / capacity
 );
 
 CREATE TABLE IF NOT EXISTS traffic_hour_of_week ( -- rollup per sensor, month, weekday and hour
@@ -143,8 +143,7 @@ CREATE TABLE IF NOT EXISTS traffic_hour_of_week ( -- rollup per sensor, month, w
     motorbikes       BIGINT NOT NULL,
     cars             BIGINT NOT NULL,
     trucks_buses     BIGINT NOT NULL,
-    congestion_hours INTEGER NOT NULL,
-    PRIMARY KEY (sensor_id, month, weekday, hour)
+    congestion_hours INTEGER NOT NULL
 );
 
 CREATE TABLE IF NOT EXISTS traffic_incidents (
