@@ -1,0 +1,1 @@
+"""One module per page or shared area, each defining ``STRINGS``; i18n gathers them all."""
