@@ -13,6 +13,9 @@ import sys
 import tempfile
 from pathlib import Path
 
+from dataclasses import dataclass
+from datetime import date
+
 import pytest
 from selenium.webdriver.chrome.options import Options
 
@@ -30,6 +33,8 @@ import fixture_warehouse
 
 import config
 
+DEMO_START, DEMO_END, DEMO_SCALE = date(2024, 1, 1), date(2025, 12, 31), 0.05
+
 
 @pytest.fixture(scope="session", autouse=True)
 def warehouse() -> Path:
@@ -39,6 +44,32 @@ def warehouse() -> Path:
         patch.setattr(config, "WAREHOUSE", path)
         yield path
     shutil.rmtree(path.parent, ignore_errors=True)
+
+
+@dataclass(frozen=True)
+class DemoWarehouse:
+    raw: Path   # the generated raw exports (tests compute expected figures from these with pandas)
+    db: Path    # the warehouse the real ETL built from them
+
+
+@pytest.fixture(scope="session")
+def demo_warehouse(tmp_path_factory) -> DemoWarehouse:
+    """A small but complete warehouse: the demo generator (2024–2025, 5 % scale) loaded by the real
+    ETL, forecasts included. Built once per session (about 30 s), only when a test asks for it."""
+    from etl import run
+    from etl.demo import generate
+
+    folder = tmp_path_factory.mktemp("demo")
+    generate(folder / "raw", start=DEMO_START, end=DEMO_END, scale=DEMO_SCALE, progress=False)
+    run.run(folder / "raw", folder / "warehouse.duckdb")
+    return DemoWarehouse(folder / "raw", folder / "warehouse.duckdb")
+
+
+@pytest.fixture
+def on_demo_warehouse(demo_warehouse, monkeypatch) -> DemoWarehouse:
+    """Point the app (queries, pages, browser tests) at the demo warehouse for one test."""
+    monkeypatch.setattr(config, "WAREHOUSE", demo_warehouse.db)
+    return demo_warehouse
 
 
 def pytest_setup_options():
