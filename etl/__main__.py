@@ -33,7 +33,8 @@ def cmd_run(args) -> int:
     from etl import run
 
     try:
-        result = run.run(args.raw, args.db, args.only, progress=None if args.quiet else _progress)
+        result = run.run(args.raw, args.db, args.only, progress=None if args.quiet else _progress,
+                         forecasts=not args.no_forecast)
     except EtlError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -45,7 +46,7 @@ def cmd_run(args) -> int:
 
 
 def parser() -> argparse.ArgumentParser:
-    from etl import demo
+    from etl import demo, forecast_job
     from etl.run import SOURCE_NAMES
 
     top = argparse.ArgumentParser(prog="python -m etl", description="Huế IOC Analytics: load data.")
@@ -58,7 +59,13 @@ def parser() -> argparse.ArgumentParser:
     run_cmd.add_argument("--db", type=Path, default=config.WAREHOUSE, help="warehouse (default %(default)s)")
     run_cmd.add_argument("--only", choices=SOURCE_NAMES, help="load only this source")
     run_cmd.add_argument("--quiet", action="store_true", help="no progress bars")
+    run_cmd.add_argument("--no-forecast", action="store_true", help="do not refresh the forecasts")
     run_cmd.set_defaults(handler=cmd_run)
+    forecast_cmd = commands.add_parser("forecast", help="recompute the forecasts (atomic swap)")
+    forecast_cmd.add_argument("--db", type=Path, default=config.WAREHOUSE,
+                              help="warehouse (default %(default)s)")
+    forecast_cmd.add_argument("--jobs", type=int, default=2, help="worker processes (default %(default)s)")
+    forecast_cmd.set_defaults(handler=forecast_job.cli)
     return top
 
 

@@ -77,18 +77,20 @@ def check(code: str, column: str, violated: str, expected: str) -> Rule:
     return Rule(code, column, violated, reason(column, expected))
 
 
-def checked_sql(rules: tuple[Rule, ...]) -> str:
-    """Adds _rule, _column and _reason: the first rule a row breaks, NULL when it breaks none.
-
-    The conditions are evaluated once, into the index of the first broken rule."""
-    if not rules:
-        return ("CREATE OR REPLACE TEMP TABLE checked AS "
-                "SELECT *, NULL AS _rule, NULL AS _column, NULL AS _reason FROM parsed")
+def checked_sql(rules: tuple[Rule, ...], parse_sql: str) -> str:
+    """Table ``checked``: the typed columns of ``parse_sql`` plus ``_broken``, the 1-based index of the
+    first rule the row breaks (NULL when none). The raw row ``_in`` is used by the conditions but not
+    kept: reasons are written later, only for the few rows that need one (``reasons_sql``)."""
     first = "CASE " + " ".join(f"WHEN {r.violated} THEN {i}" for i, r in enumerate(rules, 1)) + " END"
-    codes = "[" + ", ".join(_quote(r.code) for r in rules) + "]"
-    columns = "[" + ", ".join(_quote(r.column) if r.column else "NULL" for r in rules) + "]"
+    return (f"CREATE OR REPLACE TEMP TABLE checked AS "
+            f"SELECT * EXCLUDE (_in), {first if rules else 'NULL::INTEGER'} AS _broken FROM ({parse_sql})")
+
+
+def rule_fields_sql(rules: tuple[Rule, ...]) -> tuple[str, str, str]:
+    """SQL for the rule code, column and reason of ``_broken`` (reasons read ``_in`` and ``_row``)."""
+    if not rules:
+        return "NULL", "NULL", "NULL"
+    codes = "[" + ", ".join(_quote(r.code) for r in rules) + "][_broken]"
+    columns = "[" + ", ".join(_quote(r.column) if r.column else "NULL" for r in rules) + "][_broken]"
     reasons = "CASE _broken " + " ".join(f"WHEN {i} THEN {r.reason}" for i, r in enumerate(rules, 1)) + " END"
-    return f"""CREATE OR REPLACE TEMP TABLE checked AS
-        SELECT * EXCLUDE (_broken), {codes}[_broken] AS _rule, {columns}[_broken] AS _column,
-               {reasons} AS _reason
-        FROM (SELECT *, {first} AS _broken FROM parsed)"""
+    return codes, columns, reasons

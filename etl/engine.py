@@ -14,7 +14,7 @@ from pathlib import Path
 import duckdb
 
 from etl import extract
-from etl.checks import Rule, checked_sql
+from etl.checks import Rule, checked_sql, rule_fields_sql
 from etl.errors import EtlError
 
 
@@ -64,74 +64,84 @@ def load_staged(con: duckdb.DuckDBPyConnection, source: Source, read: dict[str, 
     """Replace every row the staged files contributed to ``source`` with what the files hold now."""
     if source.before:
         source.before(con)
-    con.execute(f"CREATE OR REPLACE TEMP TABLE parsed AS {source.parse_sql}")
-    con.execute(checked_sql(source.rules))
+    con.execute(checked_sql(source.rules, source.parse_sql))
     names = list(read)
     con.execute(f"DELETE FROM {source.table} WHERE list_contains(?, source_file)", [names])
     con.execute("DELETE FROM rejected_rows WHERE source = ? AND list_contains(?, file_name)",
                 [source.name, names])
-    con.execute(_split_sql(source), [names])
-    con.execute(_rejected_sql(source), [source.name])
+    con.execute(_duplicates_sql(source), [names])
+    con.execute(_rejected_sql(source), [source.name, source.name])
     columns = ", ".join(source.targets)
     con.execute(f"INSERT INTO {source.table} ({columns}, source_file, source_row) "
-                f"SELECT {columns}, _file, _row FROM final WHERE _kind = 'ok' ORDER BY _seq, _row")
-    kinds = con.execute("SELECT _file, _kind, count(*) FROM final GROUP BY ALL").fetchall()
+                f"SELECT {columns}, _file, _row FROM checked ANTI JOIN dups USING (_seq, _row) "
+                "WHERE _broken IS NULL")
+    return _counts(con, read)
+
+
+def _counts(con: duckdb.DuckDBPyConnection, read: dict[str, int]) -> dict[str, FileCounts]:
+    rows = con.execute("""
+        SELECT _file, count(*) FILTER (WHERE _broken IS NOT NULL),
+               (SELECT count(*) FROM dups d WHERE d._file = c._file)
+        FROM checked c GROUP BY _file""").fetchall()
     counts = {name: FileCounts(read=n) for name, n in read.items()}
-    for name, kind, n in kinds:
-        attr = {"ok": "loaded", "rejected": "rejected", "duplicate": "duplicate"}[kind]
-        setattr(counts[name], attr, n)
+    for name, rejected, duplicate in rows:
+        file_counts = counts[name]
+        file_counts.rejected, file_counts.duplicate = rejected, duplicate
+        file_counts.loaded = file_counts.read - rejected - duplicate
     return counts
 
 
-def _split_sql(source: Source) -> str:
-    """Classify each checked row as ok, rejected or duplicate (of an earlier row or of another file)."""
+def _duplicates_sql(source: Source) -> str:
+    """Table ``dups``: valid rows whose key came earlier in this batch or is loaded from another file."""
     key = ", ".join(source.key)
-    joined = " AND ".join(f"x.{k} = c.{k}" for k in source.key)
-    key_text = " || '/' || ".join(f"c.{k}::VARCHAR" for k in source.key)
+    joined = " AND ".join(f"x.{k} = o.{k}" for k in source.key)
+    key_text = " || '/' || ".join(f"o.{k}::VARCHAR" for k in source.key)
     return f"""
-    CREATE OR REPLACE TEMP TABLE final AS
-    WITH positioned AS (SELECT *, _seq::BIGINT * 4294967296 + _row AS _pos FROM checked),
-    repeated AS (SELECT {key} FROM positioned WHERE _rule IS NULL GROUP BY ALL HAVING count(*) > 1),
+    CREATE OR REPLACE TEMP TABLE dups AS
+    WITH ok AS (SELECT {key}, _file, _seq, _row, _seq::BIGINT * 4294967296 + _row AS _pos
+                FROM checked WHERE _broken IS NULL),
+    repeated AS (SELECT {key} FROM ok GROUP BY ALL HAVING count(*) > 1),
     firsts AS (
-        SELECT {key}, min(_pos) AS _first_pos, arg_min(_file, _pos) AS _first_file,
-               arg_min(_row, _pos) AS _first_row, arg_min({_RAW}, _pos) AS _first_raw
-        FROM positioned SEMI JOIN repeated USING ({key}) WHERE _rule IS NULL GROUP BY ALL
-    ),
+        SELECT {key}, min(_pos) AS first_pos, arg_min(_file, _pos) AS first_file,
+               arg_min(_seq, _pos) AS first_seq, arg_min(_row, _pos) AS first_row
+        FROM ok SEMI JOIN repeated USING ({key}) GROUP BY ALL),
     elsewhere AS (
         SELECT {key}, min(source_file) AS source_file, min(source_row) AS source_row
-        FROM {source.table} SEMI JOIN (SELECT DISTINCT {key} FROM positioned) USING ({key})
-        WHERE NOT list_contains(?, source_file) GROUP BY ALL
-    )
-    SELECT c.*, CASE
-            WHEN c._rule IS NOT NULL THEN 'rejected'
-            WHEN x.source_file IS NOT NULL OR c._pos > f._first_pos THEN 'duplicate'
-            ELSE 'ok' END AS _kind,
-        CASE WHEN c._rule IS NOT NULL THEN c._rule
-             WHEN x.source_file IS NULL AND c._pos > f._first_pos AND f._first_raw = {_RAW}
-                 THEN 'exact_duplicate'
-             WHEN x.source_file IS NOT NULL OR c._pos > f._first_pos THEN 'duplicate_id' END AS _final_rule,
-        CASE WHEN c._rule IS NOT NULL THEN c._reason
-             WHEN x.source_file IS NOT NULL THEN format('row {{}}: id {{}} is already loaded from {{}} row {{}}',
-                 c._row, {key_text}, x.source_file, x.source_row)
-             WHEN c._pos > f._first_pos AND f._first_file = c._file THEN format(
-                 'row {{}}: id {{}} repeats row {{}} of this file', c._row, {key_text}, f._first_row)
-             WHEN c._pos > f._first_pos THEN format('row {{}}: id {{}} repeats {{}} row {{}}',
-                 c._row, {key_text}, f._first_file, f._first_row)
-        END AS _final_reason
-    FROM positioned c
-    LEFT JOIN firsts f USING ({key})
-    LEFT JOIN elsewhere x ON {joined}
+        FROM {source.table} SEMI JOIN (SELECT DISTINCT {key} FROM ok) USING ({key})
+        WHERE NOT list_contains(?, source_file) GROUP BY ALL)
+    SELECT o._file, o._seq, o._row, {key_text} AS key_text, f.first_file, f.first_seq, f.first_row,
+           x.source_file AS elsewhere_file, x.source_row AS elsewhere_row
+    FROM ok o LEFT JOIN firsts f USING ({key}) LEFT JOIN elsewhere x ON {joined}
+    WHERE x.source_file IS NOT NULL OR o._pos > f.first_pos
     """
 
 
 # The raw row as JSON without our own columns (_file, _seq, _row lead the staged row).
-_RAW = r"""regexp_replace(to_json(_in), '^\{"_file":"(?:[^"\\]|\\.)*","_seq":-?[0-9]+,"_row":-?[0-9]+,?', '{')"""
+_RAW = r"""regexp_replace(to_json({0}), '^\{{"_file":"(?:[^"\\]|\\.)*","_seq":-?[0-9]+,"_row":-?[0-9]+,?', '{{')"""
 
 
 def _rejected_sql(source: Source) -> str:
+    """Rejected rows with their rule and reason, then duplicates, each with the raw row as read."""
+    code, column, reason = rule_fields_sql(source.rules)
+    raw, first_raw = _RAW.format("_in"), _RAW.format("first")
     return f"""
     INSERT INTO rejected_rows (source, file_name, row_number, kind, rule, column_name, reason, raw)
-    SELECT ?, _file, _row, _kind, _final_rule, CASE WHEN _kind = 'rejected' THEN _column END,
-           _final_reason, ({_RAW})::JSON
-    FROM final WHERE _kind <> 'ok' ORDER BY _seq, _row
+    SELECT ?, _file, _row, 'rejected', {code}, {column}, {reason}, ({raw})::JSON
+    FROM (SELECT c._file, c._seq, c._row, c._broken, s AS _in
+          FROM checked c JOIN stg s USING (_seq, _row) WHERE c._broken IS NOT NULL)
+    UNION ALL
+    SELECT ?, d._file, d._row, 'duplicate',
+           CASE WHEN d.elsewhere_file IS NULL AND {raw} = {first_raw} THEN 'exact_duplicate'
+                ELSE 'duplicate_id' END, NULL,
+           CASE WHEN d.elsewhere_file IS NOT NULL THEN format(
+                    'row {{}}: id {{}} is already loaded from {{}} row {{}}',
+                    d._row, d.key_text, d.elsewhere_file, d.elsewhere_row)
+                WHEN d.first_file = d._file THEN format(
+                    'row {{}}: id {{}} repeats row {{}} of this file', d._row, d.key_text, d.first_row)
+                ELSE format('row {{}}: id {{}} repeats {{}} row {{}}', d._row, d.key_text, d.first_file,
+                            d.first_row) END,
+           ({raw})::JSON
+    FROM dups d JOIN stg _in ON _in._seq = d._seq AND _in._row = d._row
+    LEFT JOIN stg first ON first._seq = d.first_seq AND first._row = d.first_row
+    ORDER BY 3
     """

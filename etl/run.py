@@ -21,7 +21,7 @@ from pathlib import Path
 import duckdb
 
 import config
-from etl import areas, checks, lookups, workdays
+from etl import areas, checks, forecast_job, lookups, workdays
 from etl.engine import FileCounts, Source, load_staged, stage_files
 from etl.errors import SourceMissing
 from etl.sources import feedback, health, reference, schools, traffic
@@ -139,8 +139,9 @@ def make_plan(raw_dir: Path, db: Path, only: str | None) -> tuple[Plan, dict[str
 
 
 def run(raw_dir: Path | None = None, db: Path | None = None, only: str | None = None,
-        progress=None) -> RunResult:
-    """Load what changed under ``raw_dir`` into ``db``. ``progress(source, files)`` wraps file lists."""
+        progress=None, forecasts: bool = True) -> RunResult:
+    """Load what changed under ``raw_dir`` into ``db``. ``progress(source, files)`` wraps file lists;
+    ``forecasts=False`` leaves the forecasts as they were (``python -m etl forecast`` refreshes them)."""
     raw_dir, db = Path(raw_dir or config.RAW_DIR), Path(db or config.WAREHOUSE)
     plan, meta = make_plan(raw_dir, db, only)
     if db.exists() and plan.nothing_to_do(meta):
@@ -151,7 +152,7 @@ def run(raw_dir: Path | None = None, db: Path | None = None, only: str | None = 
     try:
         if db.exists():
             shutil.copyfile(db, building)
-        results = _build(building, plan, meta, progress or (lambda _s, files: files))
+        results = _build(building, plan, meta, progress or (lambda _s, files: files), forecasts)
         os.replace(building, db)
     finally:
         building.unlink(missing_ok=True)
@@ -177,7 +178,7 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def _build(path: Path, plan: Plan, meta: dict[str, str], progress) -> list[SourceResult]:
+def _build(path: Path, plan: Plan, meta: dict[str, str], progress, forecasts: bool) -> list[SourceResult]:
     con = duckdb.connect(str(path), config={"threads": config.DUCKDB_THREADS})
     try:
         con.execute(SCHEMA.read_text(encoding="utf-8"))
@@ -185,6 +186,8 @@ def _build(path: Path, plan: Plan, meta: dict[str, str], progress) -> list[Sourc
         run_id = uuid.uuid4().hex[:12]
         results = [_load_source(con, source, plan, run_id, progress)
                    for source in SOURCES if source.name in plan.work]
+        if forecasts and forecast_job.should_run(con, results):
+            forecast_job.run_all(con)
         _set_meta(con, {"origin": plan.origin, "reference_digest": plan.reference})
         con.execute("CHECKPOINT")
         return results

@@ -61,18 +61,23 @@ def rng_for(seed: int, source: str) -> np.random.Generator:
 
 
 def generate(out: Path, seed: int = DEFAULT_SEED, start: date = DEFAULT_START, end: date = DEFAULT_END,
-             scale: float = 1.0, progress: bool = True) -> dict:
-    """Write every demo source under ``out``; returns the rows written per source."""
+             scale: float = 1.0, progress: bool = True, only: str | None = None) -> dict:
+    """Write every demo source under ``out`` (or just feedback with ``only="feedback"``, for the
+    ETL benchmark); returns the rows written per source."""
     if start > end or scale <= 0:
         raise ValueError(f"need start <= end and scale > 0 (got {start}..{end}, scale {scale})")
+    if only not in (None, "feedback"):
+        raise ValueError(f"only='feedback' or None, not {only!r}")
     out = Path(out)
-    writers.reset_folders(out, FOLDERS)
+    writers.reset_folders(out, [only] if only else FOLDERS)
     marker = {"origin": "demo", "seed": seed, "start": start.isoformat(), "end": end.isoformat(),
               "scale": scale}
     (out / "_demo.json").write_text(json.dumps(marker, ensure_ascii=False) + "\n", encoding="utf-8")
     window = days.build_window(start, end, rng_for(seed, "events"))
     months = days.month_starts(start, end)
     counts = {"feedback": _feedback(out, window, months, seed, scale, progress)}
+    if only:
+        return counts
     counts["health"] = _health(out, months, seed, progress)
     counts["schools"] = _schools(out, start, end, seed, progress)
     counts.update(_traffic(out, window, months, seed, scale, progress))
