@@ -54,6 +54,7 @@ import holidays
 import pandas as pd
 
 import config
+from etl import vocab
 from etl.errors import EtlError, SchemaMismatch, SourceMissing
 
 DAY_OFF = "day_off"
@@ -61,8 +62,8 @@ WORKING_DAY = "working_day"
 _COLUMNS = ("date", "kind", "name")
 
 #: Hue-S handling time in working days, and the longer one it used before 2022.
-DEADLINE_WORKING_DAYS = 7
-DEADLINE_WORKING_DAYS_BEFORE_2022 = 9
+DEADLINE_WORKING_DAYS = vocab.DEADLINE_WORKING_DAYS
+DEADLINE_WORKING_DAYS_BEFORE_2022 = vocab.DEADLINE_WORKING_DAYS_BEFORE_2022
 
 _INDEX_SQL = """
 CREATE OR REPLACE TEMP TABLE calendar_index AS
@@ -70,8 +71,15 @@ SELECT day, is_working_day,
        CAST(sum(CASE WHEN is_working_day THEN 1 ELSE 0 END)
             OVER (ORDER BY day ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS INTEGER) AS wd_index
 FROM calendar
-ORDER BY day
-"""
+ORDER BY day;
+-- Per day of receipt: its index, N and the deadline, so a report needs one join, not two.
+CREATE OR REPLACE TEMP TABLE receipt_deadlines AS
+SELECT r.day, r.wd_index, r.n AS deadline_working_days, min(d.day) AS deadline_date
+FROM (SELECT *, CASE WHEN day < DATE '2022-01-01' THEN {before_2022} ELSE {since_2022} END AS n
+      FROM calendar_index) r
+LEFT JOIN calendar_index d ON d.is_working_day AND d.wd_index = r.wd_index + r.n
+GROUP BY ALL
+""".format(before_2022=DEADLINE_WORKING_DAYS_BEFORE_2022, since_2022=DEADLINE_WORKING_DAYS)
 
 
 class Calendar(NamedTuple):

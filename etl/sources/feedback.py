@@ -79,17 +79,13 @@ RULES = (
 
 # Deadline and handling time from the working-day index of the calendar (see etl.workdays): the
 # deadline is the working day whose index is the receipt day's index + N.
-_N = (f"CASE WHEN b.requested_at < DATE '2022-01-01' THEN {vocab.DEADLINE_WORKING_DAYS_BEFORE_2022} "
-      f"ELSE {vocab.DEADLINE_WORKING_DAYS} END")
-
 PARSE_SQL = f"""
-SELECT b.*, {_N} AS deadline_working_days, d.day AS deadline_date,
+SELECT b.*, r.deadline_working_days, r.deadline_date,
        CASE WHEN b.verified THEN c.wd_index - r.wd_index END AS handling_working_days,
-       CASE WHEN b.verified AND b.closed_at IS NOT NULL THEN b.closed_at::DATE <= d.day END AS on_time
+       CASE WHEN b.verified AND b.closed_at IS NOT NULL THEN b.closed_at::DATE <= r.deadline_date END AS on_time
 FROM ({BASE_SQL}) b
-LEFT JOIN calendar_index r ON r.day = b.requested_at::DATE
+LEFT JOIN receipt_deadlines r ON r.day = b.requested_at::DATE
 LEFT JOIN calendar_index c ON c.day = b.closed_at::DATE
-LEFT JOIN calendar_index d ON d.is_working_day AND d.wd_index = r.wd_index + {_N}
 """
 
 TARGETS = ("service_request_id", "status", "status_detail", "verified", "not_verified_reason",
