@@ -12,8 +12,12 @@ import duckdb
 
 DATETIME_FORMATS = (
     "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M",
-    "%d/%m/%Y %H:%M:%S", "%d/%m/%Y %H:%M", "%H:%M %d/%m/%Y", "%Y-%m-%d", "%d/%m/%Y",
+    "%d/%m/%Y %H:%M:%S", "%d/%m/%Y %H:%M", "%H:%M %d/%m/%Y", "%H:%M:%S %d/%m/%Y", "%Y-%m-%d", "%d/%m/%Y",
+    "%Y/%m/%d %H:%M:%S", "%Y/%m/%d %H:%M", "%d-%m-%Y %H:%M:%S", "%d-%m-%Y %H:%M", "%d-%m-%Y",
 )
+#: Times are stored as local time in Huế; an export with a zone suffix (Z, +07:00) is converted to it.
+LOCAL_ZONE = "Asia/Ho_Chi_Minh"
+_ZONED = r"(Z|[+-][0-9]{2}:?[0-9]{2})$"
 DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y")
 
 #: Rough bounds of Thừa Thiên Huế; a point outside them cannot be in the province.
@@ -29,12 +33,16 @@ MACROS = f"""
 CREATE OR REPLACE TEMP MACRO blank(s) AS (s IS NULL OR trim(s) = '');
 CREATE OR REPLACE TEMP MACRO fold(s) AS
     lower(strip_accents(replace(replace(trim(s), 'đ', 'd'), 'Đ', 'D')));
-CREATE OR REPLACE TEMP MACRO parse_ts(s) AS
-    coalesce(TRY_CAST(trim(s) AS TIMESTAMP), try_strptime(trim(s), {_list(DATETIME_FORMATS)}));
+CREATE OR REPLACE TEMP MACRO parse_ts(s) AS CASE
+    WHEN (length(trim(s)) > 19 OR right(trim(s), 1) = 'Z') AND regexp_matches(trim(s), '{_ZONED}') THEN TRY_CAST(trim(s) AS TIMESTAMPTZ) AT TIME ZONE '{LOCAL_ZONE}'
+    ELSE coalesce(TRY_CAST(trim(s) AS TIMESTAMP), try_strptime(trim(s), {_list(DATETIME_FORMATS)})) END;
 CREATE OR REPLACE TEMP MACRO parse_date(s) AS try_strptime(trim(s), {_list(DATE_FORMATS)})::DATE;
 CREATE OR REPLACE TEMP MACRO parse_num(s) AS TRY_CAST(replace(trim(s), ',', '.') AS DOUBLE);
+CREATE OR REPLACE TEMP MACRO grouped(s) AS
+    regexp_full_match(trim(s), '-?[0-9]{{1,3}}([.,  ][0-9]{{3}})+');
 CREATE OR REPLACE TEMP MACRO parse_int(s) AS
-    CASE WHEN TRY_CAST(replace(trim(s), ',', '.') AS DOUBLE) = floor(TRY_CAST(replace(trim(s), ',', '.') AS DOUBLE))
+    CASE WHEN grouped(s) THEN TRY_CAST(regexp_replace(trim(s), '[.,  ]', '', 'g') AS BIGINT)
+         WHEN TRY_CAST(replace(trim(s), ',', '.') AS DOUBLE) = floor(TRY_CAST(replace(trim(s), ',', '.') AS DOUBLE))
          THEN TRY_CAST(replace(trim(s), ',', '.') AS DOUBLE)::BIGINT END;
 CREATE OR REPLACE TEMP MACRO in_lat(x) AS x BETWEEN {LAT_RANGE[0]} AND {LAT_RANGE[1]};
 CREATE OR REPLACE TEMP MACRO in_lon(x) AS x BETWEEN {LON_RANGE[0]} AND {LON_RANGE[1]};
@@ -75,6 +83,12 @@ def typed(code: str, column: str, parsed: str, expected: str) -> Rule:
 
 def check(code: str, column: str, violated: str, expected: str) -> Rule:
     return Rule(code, column, violated, reason(column, expected))
+
+
+def plausible(column: str, parsed: str, ceiling: int, what: str) -> Rule:
+    """Counts far beyond anything real are typos (an extra digit, a total pasted into a row)."""
+    return check("implausible_value", column, f"{parsed} > {ceiling}",
+                 f"more than {ceiling:,} {what} is not plausible; check the value")
 
 
 def checked_sql(rules: tuple[Rule, ...], parse_sql: str) -> str:

@@ -48,16 +48,20 @@ class FileCounts:
 
 
 def stage_files(con: duckdb.DuckDBPyConnection, source: Source, files: list[tuple[Path, str]],
-                salt: str) -> tuple[dict[str, int], dict[str, str]]:
-    """Stage every readable file into ``stg``; returns rows read per file and errors per file."""
-    read, errors = {}, {}
+                salt: str) -> tuple[dict[str, int], dict[str, str], dict[str, str]]:
+    """Stage every readable file into ``stg``; returns rows read, errors and reading notes per file."""
+    read, errors, notes = {}, {}, {}
     extract.create_stage(con, source.columns)
     for seq, (path, name) in enumerate(files):
         try:
-            read[name] = extract.stage(con, path, source.columns, salt, f"{source.name}/{name}", name, seq)
+            read[name], note = extract.stage(con, path, source.columns, salt, f"{source.name}/{name}",
+                                             name, seq)
         except EtlError as exc:
             errors[name] = str(exc)
-    return read, errors
+            continue
+        if note:
+            notes[name] = note
+    return read, errors, notes
 
 
 def load_staged(con: duckdb.DuckDBPyConnection, source: Source, read: dict[str, int]) -> dict[str, FileCounts]:
@@ -71,6 +75,7 @@ def load_staged(con: duckdb.DuckDBPyConnection, source: Source, read: dict[str, 
                 [source.name, names])
     con.execute(_duplicates_sql(source), [names])
     con.execute(_rejected_sql(source), [source.name, source.name])
+    con.execute(_MALFORMED_SQL, [source.name, not _has_personal_data(source)])
     columns = ", ".join(source.targets)
     con.execute(f"INSERT INTO {source.table} ({columns}, source_file, source_row) "
                 f"SELECT {columns}, _file, _row FROM checked ANTI JOIN dups USING (_seq, _row) "
@@ -78,11 +83,27 @@ def load_staged(con: duckdb.DuckDBPyConnection, source: Source, read: dict[str, 
     return _counts(con, read)
 
 
+def _has_personal_data(source: Source) -> bool:
+    return bool(source.columns.drop or source.columns.hash_as)
+
+
+# A line DuckDB could not split into fields; its text is kept unless the source carries personal data.
+_MALFORMED_SQL = """
+    INSERT INTO rejected_rows (source, file_name, row_number, kind, rule, column_name, reason, raw)
+    SELECT ?, _file, _row, 'rejected', 'malformed_line', NULL,
+           format('row {}: the line does not split into the header''s columns ({})', _row, problem),
+           CASE WHEN ? THEN to_json({'line': line}) END
+    FROM stg_malformed ORDER BY _seq, _row
+"""
+
+
 def _counts(con: duckdb.DuckDBPyConnection, read: dict[str, int]) -> dict[str, FileCounts]:
     rows = con.execute("""
-        SELECT _file, count(*) FILTER (WHERE _broken IS NOT NULL),
-               (SELECT count(*) FROM dups d WHERE d._file = c._file)
-        FROM checked c GROUP BY _file""").fetchall()
+        SELECT f._file, count(c._row) FILTER (WHERE c._broken IS NOT NULL)
+                   + (SELECT count(*) FROM stg_malformed m WHERE m._file = f._file),
+               (SELECT count(*) FROM dups d WHERE d._file = f._file)
+        FROM (SELECT DISTINCT _file FROM stg UNION SELECT DISTINCT _file FROM stg_malformed) f
+        LEFT JOIN checked c ON c._file = f._file GROUP BY f._file""").fetchall()
     counts = {name: FileCounts(read=n) for name, n in read.items()}
     for name, rejected, duplicate in rows:
         file_counts = counts[name]

@@ -10,15 +10,12 @@ our own canonical names are used as identifiers.
 """
 from __future__ import annotations
 
-import csv
-import io
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
-import pandas as pd
 
+from etl import readers
 from etl.errors import SchemaMismatch, UnreadableFile
 from etl.text import snake
 
@@ -92,35 +89,36 @@ def map_header(headers: list[str], columns: Columns, file_label: str) -> dict[st
 
 
 def create_stage(con: duckdb.DuckDBPyConnection, columns: Columns) -> None:
-    """(Re)create the empty table ``stg`` that files of one source are appended to."""
+    """(Re)create the empty tables that files of one source are appended to: ``stg`` for rows, and
+    ``stg_malformed`` for CSV lines that could not be split into fields."""
     names = [*columns.required, *columns.optional, *columns.hash_as.values()]
     con.execute("CREATE OR REPLACE TEMP TABLE stg (_file VARCHAR, _seq INTEGER, _row INTEGER, "
                 + ", ".join(f"{name} VARCHAR" for name in names) + ")")
+    con.execute("CREATE OR REPLACE TEMP TABLE stg_malformed (_file VARCHAR, _seq INTEGER, _row INTEGER, "
+                "problem VARCHAR, line VARCHAR)")
 
 
 def stage(con: duckdb.DuckDBPyConnection, path: Path, columns: Columns, salt: str, label: str,
-          file_name: str, seq: int) -> int:
-    """Append the data rows of ``path`` to ``stg``; returns how many were read."""
-    suffix = path.suffix.lower()
-    if suffix == ".csv":
-        headers, relation, params = _csv_relation(path, label)
-    elif suffix in (".xlsx", ".json"):
-        frame = _xlsx_frame(path, label) if suffix == ".xlsx" else _json_frame(path, label)
-        headers, relation, params = _frame_relation(con, frame)
-    else:
-        raise UnreadableFile(f"{label}: unsupported file type '{suffix}' (expected .csv, .xlsx or .json)")
-    positions = map_header([h or "" for h in headers], columns, label)
-    select = _select_list(positions, columns)
+          file_name: str, seq: int) -> tuple[int, str | None]:
+    """Append the rows of ``path`` to ``stg`` (malformed CSV lines to ``stg_malformed``); returns the
+    number of rows read and a note on how the file was read (e.g. its encoding), if unusual."""
+    source = readers.open_source(con, path, label, lambda headers: _known_count(headers, columns))
     try:
-        inserted = con.execute(f"INSERT INTO stg SELECT ?, ?, {select} FROM {relation}",
-                               [file_name, seq, *[salt] * len(columns.hash_as), *params]).fetchone()[0]
+        positions = map_header(source.headers, columns, label)
+        inserted = con.execute(
+            f"INSERT INTO stg SELECT ?, ?, {_select_list(positions, columns)} FROM {source.relation}",
+            [file_name, seq, *[salt] * len(columns.hash_as), *source.params]).fetchone()[0]
+        malformed = readers.collect_malformed(con, source, file_name, seq)
     except duckdb.Error as exc:
         first_line = str(exc).strip().splitlines()[0]
         raise UnreadableFile(f"{label}: could not be read ({first_line})") from exc
     finally:
-        if suffix != ".csv":
-            con.unregister("stage_frame")
-    return inserted
+        source.close()
+    return inserted + malformed, source.note
+
+
+def _known_count(headers: list[str], columns: Columns) -> int:
+    return len({canonical(h) for h in headers} & set(columns.known))
 
 
 def _select_list(positions: dict[str, int], columns: Columns) -> str:
@@ -134,79 +132,3 @@ def _select_list(positions: dict[str, int], columns: Columns) -> str:
         else:
             select.append("NULL")
     return ", ".join(select)
-
-
-def _sniff_csv(path: Path, label: str) -> tuple[list[str], str]:
-    try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            first = handle.readline()
-    except UnicodeDecodeError as exc:
-        raise UnreadableFile(f"{label}: not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
-    if not first.strip():
-        raise UnreadableFile(f"{label}: the file is empty (no header row)")
-    delimiter = ";" if first.count(";") > first.count(",") else ","
-    return next(csv.reader(io.StringIO(first), delimiter=delimiter)), delimiter
-
-
-def _csv_relation(path: Path, label: str) -> tuple[list[str], str, list]:
-    headers, delimiter = _sniff_csv(path, label)
-    names = [f"c{i}" for i in range(len(headers))]
-    relation = ("(SELECT (row_number() OVER () + 1)::INTEGER AS _row, * FROM read_csv(?, header=false, "
-                "skip=1, all_varchar=true, delim=?, quote='\"', escape='\"', names=?, null_padding=true, "
-                "encoding='utf-8'))")
-    return headers, relation, [str(path), delimiter, names]
-
-
-def _frame_relation(con: duckdb.DuckDBPyConnection, frame: pd.DataFrame) -> tuple[list[str], str, list]:
-    """``frame``: first row is the header, then data rows with their row number as index."""
-    header = frame.iloc[0].tolist()
-    data = frame.iloc[1:].copy()
-    data.columns = [f"c{i}" for i in range(len(header))]
-    data = data.astype("string")
-    data.insert(0, "_row", data.index.astype("int32"))
-    con.register("stage_frame", data)
-    return header, "stage_frame", []
-
-
-def _cell_text(value) -> str | None:
-    if value is None or (isinstance(value, float) and pd.isna(value)):
-        return None
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip() if str(value).strip() else None
-
-
-def _xlsx_frame(path: Path, label: str) -> pd.DataFrame:
-    from openpyxl import load_workbook
-
-    try:
-        sheet = load_workbook(path, read_only=True, data_only=True).worksheets[0]
-    except Exception as exc:  # openpyxl raises many types for a damaged workbook
-        raise UnreadableFile(f"{label}: not a readable XLSX workbook ({exc})") from exc
-    rows = {index: [_cell_text(v) for v in row]
-            for index, row in enumerate(sheet.iter_rows(values_only=True), start=1)
-            if any(v is not None for v in row)}
-    if not rows:
-        raise UnreadableFile(f"{label}: the first sheet is empty")
-    frame = pd.DataFrame.from_dict(rows, orient="index")
-    return frame.where(frame.notna(), None)
-
-
-def _json_frame(path: Path, label: str) -> pd.DataFrame:
-    try:
-        records = json.loads(path.read_text(encoding="utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise UnreadableFile(f"{label}: not valid UTF-8 JSON ({exc})") from exc
-    if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
-        raise UnreadableFile(f"{label}: expected a JSON array of objects (Open311 requests.json)")
-    header = list(dict.fromkeys(key for record in records for key in record))
-    rows = {0: header}  # JSON rows are numbered as records: the first object is row 1
-    for index, record in enumerate(records, start=1):
-        rows[index] = [_json_text(record.get(key)) for key in header]
-    return pd.DataFrame.from_dict(rows, orient="index")
-
-
-def _json_text(value) -> str | None:
-    if value is None or isinstance(value, (dict, list)):
-        return None if value is None else json.dumps(value, ensure_ascii=False)
-    return str(value)

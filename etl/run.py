@@ -8,6 +8,7 @@
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import os
@@ -23,7 +24,7 @@ import duckdb
 import config
 from etl import areas, checks, forecast_job, lookups, workdays
 from etl.engine import FileCounts, Source, load_staged, stage_files
-from etl.errors import SourceMissing
+from etl.errors import EtlError, SourceMissing
 from etl.sources import feedback, health, reference, schools, traffic
 
 log = logging.getLogger(__name__)
@@ -146,17 +147,23 @@ def run(raw_dir: Path | None = None, db: Path | None = None, only: str | None = 
     plan, meta = make_plan(raw_dir, db, only)
     if db.exists() and plan.nothing_to_do(meta):
         return RunResult([SourceResult(s, plan.skipped[s], plan.skipped[s]) for s in plan.work], False)
-    db.parent.mkdir(parents=True, exist_ok=True)
-    _remove_abandoned_builds(db)
     building = db.with_name(f".{db.name}.building-{os.getpid()}")
     try:
+        db.parent.mkdir(parents=True, exist_ok=True)
+        _remove_abandoned_builds(db)
         if db.exists():
             shutil.copyfile(db, building)
         results = _build(building, plan, meta, progress or (lambda _s, files: files), forecasts)
         os.replace(building, db)
+    except (OSError, duckdb.IOException) as exc:
+        # A full disk or a read-only data folder: the served warehouse is untouched; say why, briefly.
+        reason = str(exc).strip().splitlines()[0]
+        raise EtlError(f"cannot write the warehouse in {db.parent} ({reason}); the served data is "
+                       "unchanged") from exc
     finally:
-        building.unlink(missing_ok=True)
-        building.with_name(building.name + ".wal").unlink(missing_ok=True)
+        for leftover in (building, building.with_name(building.name + ".wal")):
+            with contextlib.suppress(OSError):
+                leftover.unlink(missing_ok=True)
     return RunResult(results, True)
 
 
@@ -221,13 +228,14 @@ def _load_source(con, source: Source, plan: Plan, run_id: str, progress) -> Sour
     started, began = time.perf_counter(), datetime.now()
     digests = {name: digest for _path, name, digest in files}
     con.begin()
-    read, errors = stage_files(con, source, [(p, n) for p, n, _d in progress(source.name, files)], pii_salt())
+    staged = [(p, n) for p, n, _d in progress(source.name, files)]
+    read, errors, notes = stage_files(con, source, staged, pii_salt())
     counts = load_staged(con, source, read) if read else {}
     for name, message in errors.items():
         log.error("%s", message)
         _record(con, run_id, source.name, name, digests[name], FileCounts(), began, "failed", message)
     for name, file_counts in counts.items():
-        _record(con, run_id, source.name, name, digests[name], file_counts, began, "loaded", None)
+        _record(con, run_id, source.name, name, digests[name], file_counts, began, "loaded", notes.get(name))
         result.counts.add(file_counts)
     if source.after and counts:
         source.after(con)

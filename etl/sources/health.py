@@ -1,7 +1,7 @@
 """E-health records (hồ sơ sức khỏe điện tử) per commune and month."""
 from __future__ import annotations
 
-from etl.checks import check, required, typed
+from etl.checks import check, plausible, required, typed
 from etl.engine import Source
 from etl.extract import Columns
 
@@ -27,6 +27,7 @@ RULES = (
     typed("bad_period", "period", "period", "expected a month such as 2024-07"),
     *(typed("bad_integer", c, c, "expected a whole number") for c in COUNTS),
     *(check("negative_count", c, f"{c} < 0", "a count cannot be negative") for c in COUNTS),
+    plausible("population", "population", 200_000, "residents in one commune"),
     check("created_gt_population", "records_created", "records_created > population",
           "more records created than residents; check population and records_created"),
     check("complete_gt_created", "records_complete", "records_complete > records_created",

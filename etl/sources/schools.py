@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from etl import vocab
-from etl.checks import check, required, typed
+from etl.checks import check, plausible, required, typed
 from etl.engine import Source
 from etl.extract import Columns
 from etl.sources.geo_checks import locate_missing, location_rules, location_sql
@@ -43,6 +43,8 @@ RULES = (
     typed("unknown_value", "has_broadband", "has_broadband", "expected có or không"),
     *(typed("bad_integer", c, c, "expected a whole number") for c in COUNTS),
     *(check("negative_count", c, f"{c} < 0", "a count cannot be negative") for c in COUNTS),
+    plausible("students", "students", 10_000, "students in one school"),
+    plausible("classrooms", "classrooms", 500, "classrooms in one school"),
     check("smart_gt_classrooms", "smart_classrooms", "smart_classrooms > classrooms",
           "more smart classrooms than classrooms"),
     *location_rules("lat", "lon", point_required=True),

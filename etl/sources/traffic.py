@@ -8,7 +8,7 @@ from __future__ import annotations
 import duckdb
 
 from etl import vocab
-from etl.checks import check, required, typed
+from etl.checks import check, plausible, required, typed
 from etl.engine import Source
 from etl.extract import Columns
 from etl.sources.geo_checks import locate_missing, location_rules, location_sql
@@ -78,6 +78,7 @@ COUNTS = Source(
         typed("bad_datetime", "hour_start", "hour_start", _TS),
         *(typed("bad_integer", c, c, "expected a whole number of vehicles") for c in _VEHICLES),
         *(check("negative_count", c, f"{c} < 0", "a count cannot be negative") for c in _VEHICLES),
+        *(plausible(c, c, 20_000, "vehicles in one hour at one sensor") for c in _VEHICLES),
         typed("bad_number", "avg_speed_kmh", "avg_speed_kmh", "expected a speed in km/h such as 32.5"),
         check("future_date", "hour_start", "hour_start > (SELECT now_plus_day FROM run_info)",
               "this hour is in the future"),
@@ -105,6 +106,8 @@ INCIDENTS = Source(
         typed("unknown_value", "kind", "kind", "expected one of: " + ", ".join(vocab.INCIDENT_KINDS)),
         *(typed("bad_integer", c, c, "expected a whole number of people") for c in _PEOPLE),
         *(check("negative_count", c, f"{c} < 0", "a count cannot be negative") for c in _PEOPLE),
+        plausible("deaths", "deaths", 100, "deaths in one incident"),
+        plausible("injuries", "injuries", 500, "injuries in one incident"),
         check("future_date", "occurred_at", "occurred_at > (SELECT now_plus_day FROM run_info)",
               "this date is in the future"),
         *location_rules("lat", "lon", point_required=True),
