@@ -107,7 +107,7 @@ def stage(con: duckdb.DuckDBPyConnection, path: Path, columns: Columns, salt: st
         positions = map_header(source.headers, columns, label)
         inserted = con.execute(
             f"INSERT INTO stg SELECT ?, ?, {_select_list(positions, columns)} FROM {source.relation}",
-            [file_name, seq, *[salt] * len(columns.hash_as), *source.params]).fetchone()[0]
+            [file_name, seq, *[salt] * len(columns.hash_as), *source.params]).fetchall()[0][0]
         malformed = readers.collect_malformed(con, source, file_name, seq)
     except duckdb.Error as exc:
         first_line = str(exc).strip().splitlines()[0]

@@ -90,14 +90,14 @@ def should_run(con: duckdb.DuckDBPyConnection, results: Iterable) -> bool:
     if any(r.source in FACT_SOURCES and r.files > r.skipped for r in results):
         return True
     counts = con.execute("""SELECT (SELECT count(*) FROM forecasts), (SELECT count(*) FROM feedback)
-        + (SELECT count(*) FROM health_coverage) + (SELECT count(*) FROM traffic_daily)""").fetchone()
+        + (SELECT count(*) FROM health_coverage) + (SELECT count(*) FROM traffic_daily)""").fetchall()[0]
     return counts[0] == 0 and counts[1] > 0
 
 
 def feedback_tasks(con: duckdb.DuckDBPyConnection) -> list[Task]:
     """Weekly reports: the province total, and each category in each district where it was reported."""
     span = "SELECT min(requested_at)::DATE, max(requested_at)::DATE FROM feedback"
-    first, last = con.execute(span).fetchone()
+    first, last = con.execute(span).fetchall()[0]
     if first is None:
         return []
     start, stop = complete_weeks(first, last)

@@ -123,12 +123,12 @@ def collect_malformed(con: duckdb.DuckDBPyConnection, source: OpenedSource, file
     so every row keeps its line number in the file. Returns how many lines were malformed."""
     if not source.is_csv:
         return 0
-    count = con.execute(f"SELECT count(*) FROM {_REJECTS}").fetchone()[0]
+    count = con.execute(f"SELECT count(*) FROM {_REJECTS}").fetchall()[0][0]
     if not count:
         return 0
     con.execute(f"INSERT INTO stg_malformed SELECT ?, ?, line::INTEGER, error_message, csv_line "
                 f"FROM {_REJECTS}", [file_name, seq])
-    good = con.execute("SELECT count(*) FROM stg WHERE _seq = ?", [seq]).fetchone()[0]
+    good = con.execute("SELECT count(*) FROM stg WHERE _seq = ?", [seq]).fetchall()[0][0]
     con.execute(f"""
         UPDATE stg SET _row = m.line FROM (
             SELECT (row_number() OVER (ORDER BY line) + 1)::INTEGER AS numbered, line::INTEGER AS line

@@ -203,7 +203,7 @@ def _build(path: Path, plan: Plan, meta: dict[str, str], progress, forecasts: bo
 
 
 def _prepare_session(con: duckdb.DuckDBPyConnection, refresh_reference: bool) -> None:
-    if refresh_reference or not con.execute("SELECT count(*) FROM areas").fetchone()[0]:
+    if refresh_reference or not con.execute("SELECT count(*) FROM areas").fetchall()[0][0]:
         areas.load_areas(con)
         con.execute("DELETE FROM calendar")
         con.register("calendar_frame", workdays.calendar_frame(*CALENDAR_RANGE))

@@ -11,10 +11,9 @@ import os
 import shutil
 import sys
 import tempfile
-from pathlib import Path
-
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 import pytest
 from selenium.webdriver.chrome.options import Options
@@ -60,7 +59,7 @@ def demo_warehouse(tmp_path_factory) -> DemoWarehouse:
     from etl.demo import generate
 
     folder = tmp_path_factory.mktemp("demo")
-    generate(folder / "raw", start=DEMO_START, end=DEMO_END, scale=DEMO_SCALE, progress=False)
+    generate(folder / "raw", start=DEMO_START, end=DEMO_END, scale=DEMO_SCALE, progress=False, defects=False)
     run.run(folder / "raw", folder / "warehouse.duckdb")
     return DemoWarehouse(folder / "raw", folder / "warehouse.duckdb")
 

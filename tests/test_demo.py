@@ -14,7 +14,7 @@ from openpyxl import load_workbook
 from shapely.geometry import shape
 
 import config
-from etl.demo import generate
+from etl.demo import defects, generate
 
 START, END, SCALE = date(2024, 12, 1), date(2025, 2, 28), 0.2
 OPEN311 = ["service_request_id", "status", "status_detail", "service_code", "service_name", "description",
@@ -57,6 +57,8 @@ def _feedback_rows(raw: Path) -> list[dict]:
     """Every report as Open311 field names with '.' decimals, whatever file shape it came in."""
     rows = []
     for path in sorted((raw / "feedback").iterdir()):
+        if path.name == defects.FILE_NAME:
+            continue  # the supplementary file repeats and breaks rows on purpose (tested below)
         if path.suffix == ".json":
             records = json.loads(path.read_text("utf-8"))
             rows += [{k: "" if v is None else str(v) for k, v in r.items()} for r in records]
@@ -98,7 +100,7 @@ def test_marker_says_demo_with_its_arguments(raw):
 
 def test_feedback_months_come_in_three_shapes(raw):
     names = sorted(p.name for p in (raw / "feedback").iterdir())
-    assert names == ["hue-s_2025-01.csv", "phan-anh_2024-12.csv", "requests_2025-02.json"]
+    assert names == ["hue-s_2025-01.csv", "hue-s_bo-sung.csv", "phan-anh_2024-12.csv", "requests_2025-02.json"]
 
 
 def test_open311_csv_starts_with_bom_and_open311_header(raw):
@@ -127,8 +129,17 @@ def test_json_month_is_a_list_of_open311_objects(raw):
 
 def test_feedback_ids_are_unique_and_count_matches(raw, runs):
     rows = _feedback_rows(raw)
-    assert len(rows) == runs[2]["feedback"]
+    supplementary = _csv(raw / "feedback" / defects.FILE_NAME, ",")
+    assert len(rows) + len(supplementary) == runs[2]["feedback"]
     assert len({r["service_request_id"] for r in rows}) == len(rows)
+
+
+def test_the_supplementary_file_repeats_known_reports_and_carries_typical_slips(raw):
+    rows = _csv(raw / "feedback" / defects.FILE_NAME, ",")
+    monthly = {r["service_request_id"] for r in _feedback_rows(raw)}
+    repeated = [r for r in rows if r["service_request_id"] in monthly]
+    assert len(rows) == 20 and len(repeated) == 6
+    assert {r["requested_datetime"] for r in rows} >= {"2025-02-31 09:15:00", ""}
 
 
 def test_every_feedback_point_lies_inside_its_commune(raw):

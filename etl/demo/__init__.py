@@ -61,9 +61,11 @@ def rng_for(seed: int, source: str) -> np.random.Generator:
 
 
 def generate(out: Path, seed: int = DEFAULT_SEED, start: date = DEFAULT_START, end: date = DEFAULT_END,
-             scale: float = 1.0, progress: bool = True, only: str | None = None) -> dict:
+             scale: float = 1.0, progress: bool = True, only: str | None = None,
+             defects: bool = True) -> dict:
     """Write every demo source under ``out`` (or just feedback with ``only="feedback"``, for the
-    ETL benchmark); returns the rows written per source."""
+    ETL benchmark); ``defects=False`` leaves out the supplementary file with typical slips (for page
+    tests that recompute figures from the raw files). Returns the rows written per source."""
     if start > end or scale <= 0:
         raise ValueError(f"need start <= end and scale > 0 (got {start}..{end}, scale {scale})")
     if only not in (None, "feedback"):
@@ -75,7 +77,7 @@ def generate(out: Path, seed: int = DEFAULT_SEED, start: date = DEFAULT_START, e
     (out / "_demo.json").write_text(json.dumps(marker, ensure_ascii=False) + "\n", encoding="utf-8")
     window = days.build_window(start, end, rng_for(seed, "events"))
     months = days.month_starts(start, end)
-    counts = {"feedback": _feedback(out, window, months, seed, scale, progress)}
+    counts = {"feedback": _feedback(out, window, months, seed, scale, progress, defects)}
     if only:
         return counts
     counts["health"] = _health(out, months, seed, progress)
@@ -100,11 +102,12 @@ def _single(source: str, progress: bool, write, *args) -> int:
     return rows
 
 
-def _feedback(out: Path, window, months: list, seed: int, scale: float, progress: bool) -> int:
+def _feedback(out: Path, window, months: list, seed: int, scale: float, progress: bool, defects: bool) -> int:
     reports = feedback.simulate(window, rng_for(seed, "feedback"), scale)
     labels = [m.strftime("%Y-%m") for m in months]
     with _bar("feedback", len(labels), progress) as bar:
-        return feedback_files.write_all(reports, out / "feedback", labels, bar)
+        rng = rng_for(seed, "defects") if defects else None
+        return feedback_files.write_all(reports, out / "feedback", labels, bar, rng)
 
 
 def _health(out: Path, months: list, seed: int, progress: bool) -> int:

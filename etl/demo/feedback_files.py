@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from etl import vocab
-from etl.demo import writers
+from etl.demo import defects, writers
 
 OPEN311_COLUMNS = [
     "service_request_id", "status", "status_detail", "service_code", "service_name", "description",
@@ -89,13 +89,16 @@ def write_month(rows: pd.DataFrame, folder: Path, month: str, kind: str) -> None
         writers.write_csv(rows, folder / f"hue-s_{month}.csv", sep=",", bom=True)
 
 
-def write_all(reports: pd.DataFrame, folder: Path, months: list[str], bar) -> int:
-    """Write every month of the window; returns the number of rows written."""
+def write_all(reports: pd.DataFrame, folder: Path, months: list[str], bar,
+              rng: np.random.Generator | None = None) -> int:
+    """Write every month of the window (and, given ``rng``, the supplementary file with defects);
+    returns the number of rows written."""
     rows = open311_frame(reports)
+    extra = defects.write(rows, folder, rng) if rng is not None else 0
     month_of = rows["requested_datetime"].str.slice(0, 7).to_numpy()
     json_month = JSON_MONTH if JSON_MONTH in months else months[-1]
     first_year = int(months[0][:4])
     for month in months:
         write_month(rows[month_of == month], folder, month, month_kind(month, first_year, json_month))
         bar.update(1)
-    return len(rows)
+    return len(rows) + extra
