@@ -19,6 +19,11 @@ TIMEOUT = 30
 PAGES = [p for p in dash.page_registry.values() if page_key(p) != "not_found_404"]
 #: Path -> CSS selector that appears once the page's data has arrived (default: the page root).
 READY = {"/data": f"#{ids.DATA_FILES_GRID} .ag-row"}
+READY["/schools"] = f"#{ids.SCHOOLS_KPI_GRID} .schools-kpi-value"
+READY["/feedback"] = f"#{ids.FEEDBACK_KPIS} .feedback-kpi-value"
+READY["/health"] = f"#{ids.HEALTH_KPI} .health-card-value"
+READY["/"] = f"#{ids.OVERVIEW_LEAGUE_GRID} .ag-row"
+READY["/traffic"] = f"#{ids.TRAFFIC_KPIS} .traffic-kpi, #{ids.TRAFFIC_KPIS} .traffic-empty"
 
 
 def main_selector(page: dict) -> str:
