@@ -1,0 +1,110 @@
+"""Callbacks of the feedback page's figures and KPI cards: each reads the page state, asks a query and
+hands the frame to a builder."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from dash import Output, callback
+
+import ids
+from callbacks import cards_feedback as cards
+from callbacks import figures_feedback as figs
+from callbacks import figures_feedback_handling as handling_figs
+from callbacks import tables_feedback as tables
+from callbacks.feedback import STATE, filters_of
+from queries import feedback, feedback_handling, feedback_volume
+from queries.db import or_empty
+
+
+def _as_of(state: dict) -> date:
+    return date.fromisoformat(state["as_of"])
+
+
+@callback(
+    Output(ids.FEEDBACK_KPIS, "children"),
+    Output(ids.FEEDBACK_FUNNEL, "figure"),
+    Output(ids.FEEDBACK_RATED_NOTE, "children"),
+    STATE,
+)
+def show_summary(state: dict):
+    """KPI cards, the status funnel and the "how many answered" line, from one summary."""
+    filters, lang = filters_of(state), state["lang"]
+    summary = or_empty(feedback_volume.summary, filters)
+    backlog = or_empty(feedback_handling.backlog_by_age, filters, _as_of(state))
+    target = or_empty(feedback.on_time_target)
+    return (
+        cards.kpi_cards(summary, backlog, target, state, lang),
+        figs.funnel(summary, lang),
+        cards.rated_note(summary, lang),
+    )
+
+
+@callback(Output(ids.FEEDBACK_VOLUME, "figure"), STATE)
+def show_volume(state: dict):
+    filters, grain, split = filters_of(state), state["grain"], state["by"]
+    frame = or_empty(feedback_volume.volume_over_time, filters, grain, split)
+    previous = or_empty(feedback_volume.volume_previous_year, filters, grain)
+    return figs.volume_chart(frame, previous, split, grain, state["lang"])
+
+
+@callback(Output(ids.FEEDBACK_CATEGORY_GRAPH, "figure"), Output(ids.FEEDBACK_CHANNEL_GRAPH, "figure"), STATE)
+def show_shares(state: dict):
+    filters, lang = filters_of(state), state["lang"]
+    return (
+        figs.share_bars(
+            or_empty(feedback_volume.volume_by, filters, "category"), "category", lang, state.get("category")
+        ),
+        figs.share_bars(
+            or_empty(feedback_volume.volume_by, filters, "channel"), "channel", lang, state.get("channel")
+        ),
+    )
+
+
+@callback(Output(ids.FEEDBACK_REASONS, "figure"), STATE)
+def show_reasons(state: dict):
+    return figs.reasons_bar(or_empty(feedback_volume.not_verified_reasons, filters_of(state)), state["lang"])
+
+
+@callback(
+    Output(ids.FEEDBACK_AGENCY_GRID, "columnDefs"),
+    Output(ids.FEEDBACK_AGENCY_GRID, "rowData"),
+    Output(ids.FEEDBACK_TARGET, "children"),
+    STATE,
+)
+def show_agencies(state: dict):
+    lang = state["lang"]
+    frame = or_empty(feedback_handling.agencies, filters_of(state), _as_of(state))
+    target = or_empty(feedback.on_time_target)
+    goal = None if target.empty else float(target.at[0, "target_value"])
+    return (*tables.agency_grid(frame, goal, lang), cards.target_note(target, lang))
+
+
+@callback(Output(ids.FEEDBACK_HANDLING, "figure"), STATE)
+def show_handling(state: dict):
+    frame = or_empty(feedback_handling.handling_days_by_category, filters_of(state))
+    return handling_figs.handling_boxes(frame, state["lang"])
+
+
+@callback(Output(ids.FEEDBACK_BACKLOG, "figure"), Output(ids.FEEDBACK_BACKLOG_NOTE, "children"), STATE)
+def show_backlog(state: dict):
+    frame = or_empty(feedback_handling.backlog_by_age, filters_of(state), _as_of(state))
+    return handling_figs.backlog_bars(frame, state["lang"]), cards.backlog_note(state, state["lang"])
+
+
+@callback(Output(ids.FEEDBACK_RATING_TIME, "figure"), Output(ids.FEEDBACK_RATING_CATEGORY, "figure"), STATE)
+def show_ratings(state: dict):
+    filters, lang = filters_of(state), state["lang"]
+    over_time = or_empty(feedback_handling.ratings_over_time, filters, state["grain"])
+    by_category = or_empty(feedback_handling.ratings_by_category, filters)
+    return (
+        handling_figs.ratings_over_time(over_time, state["grain"], lang),
+        handling_figs.ratings_by_category(by_category, lang),
+    )
+
+
+@callback(Output(ids.FEEDBACK_PER10K, "figure"), STATE)
+def show_per_10k(state: dict):
+    frame = or_empty(feedback_volume.per_10k, filters_of(state))
+    # districts are listed until one is chosen, then its communes: only a chosen commune stands out
+    return figs.per_10k_bars(frame, state["lang"], state.get("commune"))

@@ -1,0 +1,112 @@
+"""Callbacks of the feedback page's hotspot map, record table (paged on the server) and CSV export."""
+
+from __future__ import annotations
+
+from dash import Input, Output, State, callback, no_update
+
+import ids
+from callbacks import cards_feedback as cards
+from callbacks import maps_feedback as maps
+from callbacks import tables_feedback as tables
+from callbacks.feedback import STATE, filters_of
+from queries import feedback_map, feedback_records
+from queries.db import or_empty
+
+PAGE_SIZE = 20
+
+
+@callback(
+    Output(ids.FEEDBACK_MAP_COMMUNES, "data"),
+    Output(ids.FEEDBACK_MAP_DISTRICTS, "data"),
+    Input(ids.FEEDBACK_PARAMS, "data"),
+)
+def show_boundaries(params: dict):
+    """Commune and district outlines, once per page view (the filters only restyle them)."""
+    return maps.boundaries(or_empty(feedback_map.boundaries), params.get("lang") or "vi")
+
+
+@callback(Output(ids.FEEDBACK_MAP, "viewport"), STATE)
+def focus_map(state: dict):
+    """Fly to a chosen commune or district; the whole province otherwise (the page's first view)."""
+    viewport = maps.focus(or_empty(feedback_map.boundaries), state.get("district"), state.get("commune"))
+    return viewport if viewport else no_update
+
+
+@callback(
+    Output(ids.FEEDBACK_MAP_COMMUNES, "hideout"),
+    Output(ids.FEEDBACK_MAP_LEGEND, "children"),
+    STATE,
+    Input(ids.FEEDBACK_MAP, "zoom"),
+)
+def colour_communes(state: dict, zoom: float | None):
+    frame = or_empty(feedback_map.reports_per_commune, filters_of(state))
+    lang = state["lang"]
+    return maps.commune_hideout(frame, state.get("commune"), zoom, lang), maps.legend(frame, lang)
+
+
+@callback(
+    Output(ids.FEEDBACK_MAP_CELLS, "data"),
+    Output(ids.FEEDBACK_MAP_NOTE, "children"),
+    STATE,
+    Input(ids.FEEDBACK_MAP, "zoom"),
+    Input(ids.FEEDBACK_MAP, "bounds"),
+)
+def show_cells(state: dict, zoom: float | None, bounds: list | None):
+    """~100 m cells inside the view when zoomed in far enough; nothing otherwise."""
+    lang = state["lang"]
+    if zoom is None or zoom < maps.POINTS_ZOOM or not bounds:
+        return maps.cells(None, lang), maps.map_note(zoom, None, 0, lang)
+    (south, west), (north, east) = bounds
+    view, filters = (south, west, north, east), filters_of(state)
+    frame = or_empty(feedback_map.cells_in_view, filters, view)
+    summary = or_empty(feedback_map.cells_in_view_count, filters, view)
+    return maps.cells(frame, lang), maps.map_note(zoom, summary, len(frame), lang)
+
+
+@callback(
+    Output(ids.FEEDBACK_RECORDS_GRID, "columnDefs"),
+    Output(ids.FEEDBACK_RECORDS_COUNT, "children"),
+    STATE,
+)
+def show_record_columns(state: dict):
+    count = or_empty(feedback_records.record_count, filters_of(state))
+    return tables.record_columns(state["lang"]), cards.records_note(count, state["lang"])
+
+
+@callback(
+    Output(ids.FEEDBACK_RECORDS_GRID, "getRowsResponse"),
+    Input(ids.FEEDBACK_RECORDS_GRID, "getRowsRequest"),
+    STATE,
+)
+def show_record_page(request: dict | None, state: dict | None):
+    """One block of rows for AG Grid's infinite model, sorted as the grid asks. The state is an input too:
+    the grid may ask before the page state is resolved, and is answered as soon as it is."""
+    if not request or not state:
+        return no_update
+    filters = filters_of(state)
+    start, end = int(request.get("startRow", 0)), int(request.get("endRow", PAGE_SIZE))
+    frame = or_empty(feedback_records.records, filters, start, end - start, request.get("sortModel"))
+    count = or_empty(feedback_records.record_count, filters)
+    return {
+        "rowData": tables.record_rows(frame, state["lang"]),
+        "rowCount": 0 if count.empty else int(count.at[0, "n"]),
+    }
+
+
+@callback(
+    Output(ids.FEEDBACK_DOWNLOAD, "data"),
+    Input(ids.FEEDBACK_EXPORT, "n_clicks"),
+    State(ids.FEEDBACK_STATE, "data"),
+    prevent_initial_call=True,
+)
+def export_records(n_clicks: int | None, state: dict | None):
+    """Every filtered report as CSV (UTF-8 with BOM), without personal data."""
+    if not n_clicks or not state:
+        return no_update
+    frame = or_empty(feedback_records.all_records, filters_of(state))
+    return {
+        "content": tables.records_csv(frame, state["lang"]),
+        "filename": f"phan-anh_{state['start']}_{state['end']}.csv",
+        "type": "text/csv",
+        "base64": False,
+    }
