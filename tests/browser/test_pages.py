@@ -24,6 +24,8 @@ READY["/feedback"] = f"#{ids.FEEDBACK_KPIS} .feedback-kpi-value"
 READY["/health"] = f"#{ids.HEALTH_KPI} .health-card-value"
 READY["/"] = f"#{ids.OVERVIEW_LEAGUE_GRID} .ag-row"
 READY["/traffic"] = f"#{ids.TRAFFIC_KPIS} .traffic-kpi, #{ids.TRAFFIC_KPIS} .traffic-empty"
+READY["/forecasts"] = f"#{ids.FORECASTS_TRUST} .forecasts-backtest, #{ids.FORECASTS_EMPTY} .forecasts-empty"
+READY["/map"] = f"#{ids.MAP_LEGEND} .map-legend-title, #{ids.MAP_LEGEND} .map-legend-note"
 
 
 def main_selector(page: dict) -> str:
