@@ -65,7 +65,7 @@ _COLUMNS = ("date", "kind", "name")
 DEADLINE_WORKING_DAYS = vocab.DEADLINE_WORKING_DAYS
 DEADLINE_WORKING_DAYS_BEFORE_2022 = vocab.DEADLINE_WORKING_DAYS_BEFORE_2022
 
-_INDEX_SQL = """
+_INDEX_SQL = f"""
 CREATE OR REPLACE TEMP TABLE calendar_index AS
 SELECT day, is_working_day,
        CAST(sum(CASE WHEN is_working_day THEN 1 ELSE 0 END)
@@ -75,11 +75,12 @@ ORDER BY day;
 -- Per day of receipt: its index, N and the deadline, so a report needs one join, not two.
 CREATE OR REPLACE TEMP TABLE receipt_deadlines AS
 SELECT r.day, r.wd_index, r.n AS deadline_working_days, min(d.day) AS deadline_date
-FROM (SELECT *, CASE WHEN day < DATE '2022-01-01' THEN {before_2022} ELSE {since_2022} END AS n
+FROM (SELECT *, CASE WHEN day < DATE '2022-01-01' THEN {DEADLINE_WORKING_DAYS_BEFORE_2022}
+                     ELSE {DEADLINE_WORKING_DAYS} END AS n
       FROM calendar_index) r
 LEFT JOIN calendar_index d ON d.is_working_day AND d.wd_index = r.wd_index + r.n
 GROUP BY ALL
-""".format(before_2022=DEADLINE_WORKING_DAYS_BEFORE_2022, since_2022=DEADLINE_WORKING_DAYS)
+"""
 
 
 class Calendar(NamedTuple):

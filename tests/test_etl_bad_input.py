@@ -6,9 +6,9 @@ import shutil
 from pathlib import Path
 
 import pytest
+from etl_fixtures import FEEDBACK_HEADER, feedback_row, query, write_csv
 
 from etl import run
-from etl_fixtures import FEEDBACK_HEADER, feedback_row, query, write_csv
 
 CORPUS = Path(__file__).resolve().parent / "data" / "bad"
 

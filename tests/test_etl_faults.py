@@ -8,9 +8,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from etl_fixtures import FEEDBACK_HEADER, feedback_row, write_csv
 
 from etl import run
-from etl_fixtures import FEEDBACK_HEADER, feedback_row, write_csv
 
 ROOT = Path(__file__).resolve().parents[1]
 
