@@ -21,7 +21,6 @@ CLASSES = 5
 NO_DATA = "none"
 #: Classes around a target: the edges as fractions of it (within ±5 % is "at the target").
 TARGET_EDGES = (0.9, 0.95, 1.05, 1.1)
-PROVINCE_BOUNDS = [[15.98, 107.0], [16.75, 108.2]]
 #: Zoom from which feedback shows as ~100 m cells instead of per-commune totals.
 CELLS_ZOOM = 13
 

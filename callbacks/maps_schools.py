@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 from dash import html
 
+from callbacks import maps
 from i18n import fmt_number, label, t
 
 #: Level -> index of its CSS class (school-level-N); the order of queries.schools.LEVELS.
@@ -21,8 +22,6 @@ LEVEL_INDEX = {"mầm non": 0, "tiểu học": 1, "THCS": 2, "THPT": 3, "khác":
 #: Shading bins by quantile (at most five; fewer when the areas have fewer distinct values).
 QUANTILES = (0.2, 0.4, 0.6, 0.8)
 NO_SCHOOLS = "none"
-#: The province's extent, shown when no school matches the filters.
-PROVINCE_BOUNDS = [[15.98, 107.0], [16.75, 108.2]]
 #: Margin around the schools' extent, in degrees (about 2 km), so edge markers are not cut.
 PAD = 0.02
 
@@ -30,10 +29,6 @@ PAD = 0.02
 def area_name(row: dict, lang: str) -> str:
     """An area's name: with diacritics in Vietnamese, ASCII in English (as areas.name_ascii intends)."""
     return str(row.get("name_ascii") if lang == "en" and row.get("name_ascii") else row.get("name_vi") or "–")
-
-
-def _collection(features: list[dict]) -> dict:
-    return {"type": "FeatureCollection", "features": features}
 
 
 def school_points(frame: pd.DataFrame) -> dict:
@@ -52,16 +47,12 @@ def school_points(frame: pd.DataFrame) -> dict:
         }
         for row in frame.to_dict("records")
     ]
-    return _collection(features)
+    return maps.feature_collection(features)
 
 
 def viewport(frame: pd.DataFrame) -> dict:
     """Fit the map to the schools shown (or to the province when there are none)."""
-    if frame.empty:
-        return {"bounds": PROVINCE_BOUNDS, "transition": "fitBounds"}
-    south, north = float(frame["lat"].min()) - PAD, float(frame["lat"].max()) + PAD
-    west, east = float(frame["lon"].min()) - PAD, float(frame["lon"].max()) + PAD
-    return {"bounds": [[south, west], [north, east]], "transition": "fitBounds"}
+    return maps.viewport(frame, PAD)
 
 
 def breaks(values: pd.Series) -> list[float]:
@@ -82,7 +73,7 @@ def bin_of(value: object, edges: list[float]) -> str:
 def areas(shapes: pd.DataFrame, ratios: pd.DataFrame, lang: str) -> tuple[dict, list[str]]:
     """(FeatureCollection of the areas with their bin and hover text, the legend's text of each bin)."""
     if shapes.empty:
-        return _collection([]), []
+        return maps.feature_collection([]), []
     values = (
         ratios.set_index("code")["students_per_classroom"] if not ratios.empty else pd.Series(dtype=float)
     )
@@ -102,7 +93,7 @@ def areas(shapes: pd.DataFrame, ratios: pd.DataFrame, lang: str) -> tuple[dict, 
                 },
             }
         )
-    return _collection(features), bin_labels(edges, values, lang)
+    return maps.feature_collection(features), bin_labels(edges, values, lang)
 
 
 def _item(marker: html.Span, text: str) -> html.Span:

@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 from dash import html
 
+from callbacks import maps
 from i18n import fmt_datetime, fmt_number, is_missing, label, t
 
 #: Sensor level by mean daily peak-hour volume / capacity: upper edges of free, steady and busy.
@@ -24,13 +25,8 @@ NO_DATA = "none"
 SEVERITY_INDEX = {"nhẹ": 0, "nghiêm trọng": 1, "rất nghiêm trọng": 2, "đặc biệt nghiêm trọng": 3}
 #: Hotspot bins by crashes per cell: upper edges (the last bin is open).
 HOTSPOT_EDGES = (2, 4)
-#: The province's extent, shown when no sensor matches the filters; margin around sensors in degrees.
-PROVINCE_BOUNDS = [[15.98, 107.0], [16.75, 108.2]]
+#: Margin around the sensors' extent, in degrees.
 PAD = 0.01
-
-
-def _collection(features: list[dict]) -> dict:
-    return {"type": "FeatureCollection", "features": features}
 
 
 def _point(lon: float, lat: float, properties: dict) -> dict:
@@ -51,8 +47,8 @@ def level_of(ratio: object) -> str:
 def district_outlines(frame: pd.DataFrame) -> dict:
     """The districts' outlines as a FeatureCollection (code only: the layer is not interactive)."""
     if frame.empty:
-        return _collection([])
-    return _collection(
+        return maps.feature_collection([])
+    return maps.feature_collection(
         [
             {"type": "Feature", "geometry": json.loads(row["geometry"]), "properties": {"code": row["code"]}}
             for row in frame.to_dict("records")
@@ -91,7 +87,7 @@ def sensors(frame: pd.DataFrame, lang: str) -> dict:
                 },
             )
         )
-    return _collection(features)
+    return maps.feature_collection(features)
 
 
 def along_road(lon: np.ndarray, lat: np.ndarray) -> np.ndarray:
@@ -118,16 +114,12 @@ def corridor_lines(frame: pd.DataFrame) -> dict:
                 "properties": {"corridor": corridor, "tooltip": corridor},
             }
         )
-    return _collection(features)
+    return maps.feature_collection(features)
 
 
 def viewport(frame: pd.DataFrame) -> dict:
-    """Fit the map to the sensors shown (or the province when there are none)."""
-    if frame.empty:
-        return {"bounds": PROVINCE_BOUNDS, "transition": "fitBounds"}
-    south, north = float(frame["lat"].min()) - PAD, float(frame["lat"].max()) + PAD
-    west, east = float(frame["lon"].min()) - PAD, float(frame["lon"].max()) + PAD
-    return {"bounds": [[south, west], [north, east]], "transition": "fitBounds"}
+    """Fit the map to the sensors shown (or to the province when there are none)."""
+    return maps.viewport(frame, PAD)
 
 
 def _severity_text(severity: object, lang: str) -> str:
@@ -161,7 +153,7 @@ def crashes(frame: pd.DataFrame, lang: str) -> dict:
                 },
             )
         )
-    return _collection(features)
+    return maps.feature_collection(features)
 
 
 def hotspot_bin(count: int) -> int:
@@ -195,7 +187,7 @@ def hotspots(frame: pd.DataFrame, cell: float, lang: str) -> dict:
                 "properties": {"bin": hotspot_bin(int(row["crashes"])), "tooltip": tooltip},
             }
         )
-    return _collection(features)
+    return maps.feature_collection(features)
 
 
 def _item(marker: html.Span, text: str) -> html.Span:

@@ -63,7 +63,8 @@ def _text(value: object, kind: str, lang: str, row: dict) -> str:
     return str(value)
 
 
-def _raw(value: object) -> object:
+def raw_value(value: object) -> object:
+    """A cell's sortable value: None for missing, ISO text for times, plain Python numbers."""
     if is_missing(value):
         return None
     if isinstance(value, pd.Timestamp):
@@ -101,7 +102,7 @@ def row_data(frame: pd.DataFrame, columns: list[Column], lang: str) -> list[dict
             value = record.get(col.field)
             text = _text(value, col.kind, lang, record)
             # coded columns sort by the label the reader sees; the others by their raw value
-            row[col.field] = text if col.kind in _LABELLED else _raw(value)
+            row[col.field] = text if col.kind in _LABELLED else raw_value(value)
             row[f"{col.field}__text"] = text
             if col.kind == "status":
                 row[f"{col.field}__tone"] = TONES.get(str(value), "none")

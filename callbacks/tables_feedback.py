@@ -12,7 +12,7 @@ import csv
 import pandas as pd
 
 from callbacks.cards_feedback import category_label, status_for
-from callbacks.tables import Column, column_defs
+from callbacks.tables import Column, column_defs, raw_value
 from i18n import MISSING, fmt_date, fmt_datetime, fmt_number, fmt_percent, is_missing, t
 from queries.feedback_records import SORTABLE
 
@@ -107,21 +107,13 @@ def _record_text(field: str, record: dict, lang: str) -> str:
     return MISSING if is_missing(value) else str(value)
 
 
-def _raw(value: object) -> object:
-    if is_missing(value):
-        return None
-    if isinstance(value, pd.Timestamp):
-        return value.isoformat()
-    return value.item() if hasattr(value, "item") else value
-
-
 def record_rows(frame: pd.DataFrame, lang: str) -> list[dict]:
     """Rows of one page of the record table."""
     rows = []
     for record in [] if frame.empty else frame.to_dict("records"):
         row = {}
         for col in RECORD_COLUMNS:
-            row[col.field] = _raw(record.get(col.field))
+            row[col.field] = raw_value(record.get(col.field))
             row[f"{col.field}__text"] = _record_text(col.field, record, lang)
         row["status__tone"] = _TONES.get(record.get("status"), "none")
         rows.append(row)

@@ -15,7 +15,7 @@ from fixture_schools import build_schools, frame, ratio_of_sums
 import app  # noqa: F401  (registers the pages and callbacks)
 import config
 import ids
-from callbacks import cards_schools, figures_schools, maps_schools, tables_schools
+from callbacks import cards_schools, figures_schools, maps, maps_schools, tables_schools
 from callbacks import schools as cb
 from i18n import fmt_number
 from queries.db import clear_cache
@@ -95,7 +95,7 @@ def test_points_carry_ids_and_the_map_fits_the_schools():
         107.70 - maps_schools.PAD
     )
     _empty, fallback = cb.show_points({**VI, "district": "481"})
-    assert fallback["bounds"] == maps_schools.PROVINCE_BOUNDS
+    assert fallback["bounds"] == maps.PROVINCE_BOUNDS
 
 
 def test_commune_shading_says_the_outlines_are_approximate():
