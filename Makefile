@@ -9,16 +9,16 @@ PORT   ?= 8050
 RAW    ?= data/raw
 export HOST PORT
 
-.PHONY: run test bench lint setup browser data demo warehouse clean
+.PHONY: run test bench lint setup system data demo warehouse clean
 
-run: setup data
+run: setup system data
 	@echo "Serving on http://$(HOST):$(PORT)"
 	$(BIN)/gunicorn --workers 2 --threads 4 --bind $(HOST):$(PORT) --timeout 120 app:server
 
-test: setup browser
+test: setup system
 	$(BIN)/pytest
 
-bench: setup data
+bench: setup system data
 	$(BIN)/python -m bench
 
 lint: setup
@@ -31,12 +31,15 @@ $(VENV)/.installed: requirements.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
-# Browser tests drive Debian's chromium through its matching chromedriver (nothing is downloaded).
-browser:
-	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then \
+# Debian packages: chromium + chromedriver (browser tests, and the briefing's charts through kaleido)
+# and pango (WeasyPrint's PDF layout). Nothing is downloaded outside apt.
+APT_PACKAGES := chromium chromium-driver libpango-1.0-0 libpangoft2-1.0-0
+system:
+	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null \
+		|| ! ldconfig -p | grep -q libpangoft2-1.0; then \
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 		$$SUDO apt-get update -qq && \
-		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium chromium-driver; \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $(APT_PACKAGES); \
 	fi
 
 # Demo raw files when there are none; then load whatever changed (a no-op when nothing did).

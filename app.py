@@ -24,6 +24,7 @@ app.index_string = app.index_string.replace("<html>", '<html lang="vi">', 1)
 server = app.server
 
 import callbacks  # noqa: F401  (registers the callbacks and the Plotly template; needs the app)
+import reports
 from callbacks import shell, theme
 from queries import meta
 
@@ -88,6 +89,7 @@ def layout() -> dmc.MantineProvider:
 
 
 app.layout = layout()
+reports.register(server)
 
 
 @server.get("/healthz")
