@@ -16,6 +16,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TypeVar
 
 import duckdb
 import pandas as pd
@@ -38,8 +39,9 @@ class WarehouseUnreadable(WarehouseUnavailable):
 
 
 Version = tuple[int, int, int]
+T = TypeVar("T")
 
-_cache: OrderedDict[tuple, pd.DataFrame] = OrderedDict()
+_cache: OrderedDict[tuple, object] = OrderedDict()
 _lock = threading.Lock()
 
 
@@ -86,7 +88,7 @@ def _query(path: Path, version: Version, sql: str, params: tuple) -> pd.DataFram
     return _connection(path, version).execute(sql, list(params)).df()
 
 
-def _remember(key: tuple, frame: pd.DataFrame) -> None:
+def _remember(key: tuple, frame: object) -> None:
     with _lock:
         _cache[key] = frame
         _cache.move_to_end(key)
@@ -108,6 +110,24 @@ def fetch(sql: str, params: Sequence[object] = ()) -> pd.DataFrame:
         frame = _query(path, version, sql, params)
         _remember(key, frame)
     return frame.copy(deep=True)
+
+
+def derived(name: str, args: tuple, compute: Callable[[], T]) -> T:
+    """``compute()`` memoised in the same LRU as ``fetch``, keyed by ``name``, ``args`` and the file version.
+
+    For answers built from several reads and some pandas work that many views share (a whole grain's
+    indicator history, say); a swapped-in warehouse is recomputed on first use. Frames come back as copies.
+    """
+    path = warehouse_path()
+    key = (str(path), warehouse_version(path), name, args)
+    with _lock:
+        found = _cache.get(key)
+        if found is not None:
+            _cache.move_to_end(key)
+    if found is None:
+        found = compute()
+        _remember(key, found)
+    return found.copy(deep=True) if isinstance(found, pd.DataFrame) else found
 
 
 def fetch_value(sql: str, params: Sequence[object] = ()) -> object:

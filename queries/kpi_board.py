@@ -13,7 +13,8 @@ from datetime import date
 import pandas as pd
 
 from queries import indicators, kpi
-from queries.kpi_periods import PER_YEAR, Period
+from queries.db import derived
+from queries.kpi_periods import PER_YEAR, Period, containing
 from queries.kpi_status import TREND_PERIODS, Target, shortfall, status, target_for, target_rows, targets
 
 #: Periods in a sparkline.
@@ -43,9 +44,27 @@ def history_length(grain: str) -> int:
 
 
 def history(period: Period) -> pd.DataFrame:
-    """``kpi.table`` of every indicator for the province and districts, periods ending with ``period``."""
-    scope = kpi.period_scope(period.back(history_length(period.grain)), LEVELS)
-    return kpi.table([entry.id for entry in indicators.all_indicators()], scope)
+    """``kpi.table`` of every indicator for the province and districts, periods ending with ``period``.
+
+    Sliced from the whole grain's history (every period the data covers, one statement), which is
+    computed once per warehouse version: any period a reader picks next is then a slice, not a query.
+    """
+    ids = tuple(entry.id for entry in indicators.all_indicators())
+    frame = derived("kpi_board.grain_history", (period.grain, ids), lambda: _grain_history(period.grain, ids))
+    first = pd.Timestamp(period.shift(1 - history_length(period.grain)).start)
+    mask = (frame["period_start"] >= first) & (frame["period_start"] <= pd.Timestamp(period.start))
+    return frame.loc[mask].reset_index(drop=True)
+
+
+def _grain_history(grain: str, ids: tuple[str, ...]) -> pd.DataFrame:
+    dates = kpi.data_dates()
+    first, last = (dates.iat[0, 0], dates.iat[0, 1]) if not dates.empty else (None, None)
+    if pd.isna(first) or pd.isna(last):
+        return kpi.table([], kpi.period_scope([containing(grain, date.today())], LEVELS))
+    periods = [containing(grain, pd.Timestamp(last).date())]
+    while periods[-1].start > pd.Timestamp(first).date():
+        periods.append(periods[-1].shift(-1))
+    return kpi.table(list(ids), kpi.period_scope(periods[::-1], LEVELS))
 
 
 def sparklines(frame: pd.DataFrame, area_code: str, period: Period) -> dict[str, pd.DataFrame]:
