@@ -11,6 +11,7 @@ import dash_mantine_components as dmc
 from dash import Dash, dcc, html
 from flask import jsonify
 
+import auth
 import config
 import ids
 from i18n import t
@@ -22,11 +23,12 @@ app = Dash(
 )
 app.index_string = app.index_string.replace("<html>", '<html lang="vi">', 1)
 server = app.server
+auth.init(server)  # sign-in guard before any route (auth.py)
 
 import callbacks  # noqa: F401  (registers the callbacks and the Plotly template; needs the app)
 import reports
 from callbacks import shell, theme
-from queries import meta
+from queries import meta, warm
 
 
 def brand() -> dcc.Link:
@@ -90,6 +92,7 @@ def layout() -> dmc.MantineProvider:
 
 app.layout = layout()
 reports.register(server)
+warm.start(config.WARM_SECONDS)
 
 
 @server.get("/healthz")

@@ -45,3 +45,18 @@ TILE_ATTRIBUTION = os.environ.get("HUE_TILE_ATTRIBUTION", "© OpenStreetMap cont
 QUERY_CACHE_SIZE = _int("HUE_QUERY_CACHE_SIZE", 512)
 #: DuckDB threads for reads (the app) and for loads (the ETL).
 DUCKDB_THREADS = _int("HUE_DUCKDB_THREADS", 2)
+
+#: Sign-in (auth.py). HUE_AUTH: "auto" (off only while the warehouse holds demo data), "on" or "off".
+AUTH_MODE = os.environ.get("HUE_AUTH", "auto").strip().lower() or "auto"
+#: Users allowed to sign in (JSON written by ``python -m auth add-user``); git-ignored by default.
+USERS_FILE = _path("HUE_USERS_FILE", ROOT / "data" / "users.json")
+#: Key that signs the session cookie: HUE_SECRET_KEY, else this file (created on first start, git-ignored).
+SECRET_KEY = os.environ.get("HUE_SECRET_KEY", "")
+SECRET_KEY_FILE = _path("HUE_SECRET_KEY_FILE", ROOT / "data" / ".secret_key")
+#: A session ends this many minutes after sign-in.
+SESSION_MINUTES = _int("HUE_SESSION_MINUTES", 480)
+#: "1" when served over HTTPS: the session cookie is then sent over HTTPS only.
+COOKIE_SECURE = os.environ.get("HUE_COOKIE_SECURE", "") == "1"
+#: Seconds between a worker's checks for a newly loaded warehouse, after which it computes the answers
+#: most views share before anyone asks (queries/warm.py); 0 turns warming off (the tests do).
+WARM_SECONDS = _int("HUE_WARM_SECONDS", 5)

@@ -43,6 +43,8 @@ T = TypeVar("T")
 
 _cache: OrderedDict[tuple, object] = OrderedDict()
 _lock = threading.Lock()
+#: Keys being computed right now, and the event their waiters wait on.
+_running: dict[tuple, threading.Event] = {}
 
 
 def warehouse_path() -> Path:
@@ -96,19 +98,41 @@ def _remember(key: tuple, frame: object) -> None:
             _cache.popitem(last=False)
 
 
+def _cached(key: tuple, compute: Callable[[], T]) -> T:
+    """The cached value for ``key``, computing it once even when several threads ask at the same time.
+
+    A page fires its callbacks together, and after a load they all miss the cache for the same queries;
+    the first computes, the others wait for its answer instead of repeating the work on the same cores.
+    """
+    while True:
+        with _lock:
+            if key in _cache:
+                _cache.move_to_end(key)
+                return _cache[key]
+            running = _running.get(key)
+            if running is None:
+                _running[key] = threading.Event()
+                break
+        running.wait()
+        if max(config.QUERY_CACHE_SIZE, 0) == 0:
+            break  # nothing is kept, so there is nothing to wait for: compute our own
+    try:
+        value = compute()
+        _remember(key, value)
+        return value
+    finally:
+        with _lock:
+            done = _running.pop(key, None)
+        if done is not None:
+            done.set()
+
+
 def fetch(sql: str, params: Sequence[object] = ()) -> pd.DataFrame:
     """Run one parameterised (``?``) read on the warehouse and return a copy of the cached answer."""
     path = warehouse_path()
     params = tuple(params)
     version = warehouse_version(path)
-    key = (str(path), version, sql, params)
-    with _lock:
-        frame = _cache.get(key)
-        if frame is not None:
-            _cache.move_to_end(key)
-    if frame is None:
-        frame = _query(path, version, sql, params)
-        _remember(key, frame)
+    frame = _cached((str(path), version, sql, params), lambda: _query(path, version, sql, params))
     return frame.copy(deep=True)
 
 
@@ -119,15 +143,15 @@ def derived(name: str, args: tuple, compute: Callable[[], T]) -> T:
     indicator history, say); a swapped-in warehouse is recomputed on first use. Frames come back as copies.
     """
     path = warehouse_path()
-    key = (str(path), warehouse_version(path), name, args)
-    with _lock:
-        found = _cache.get(key)
-        if found is not None:
-            _cache.move_to_end(key)
-    if found is None:
-        found = compute()
-        _remember(key, found)
+    found = _cached((str(path), warehouse_version(path), name, args), compute)
     return found.copy(deep=True) if isinstance(found, pd.DataFrame) else found
+
+
+def is_cached(name: str, args: tuple) -> bool:
+    """Whether ``derived(name, args, …)`` would answer from the cache for the current warehouse."""
+    path = warehouse_path()
+    with _lock:
+        return (str(path), warehouse_version(path), name, args) in _cache
 
 
 def fetch_value(sql: str, params: Sequence[object] = ()) -> object:

@@ -8,25 +8,24 @@ figures, not the estimate in ``areas``.
 
 from __future__ import annotations
 
-import threading
 from datetime import date
 
 import pandas as pd
 
 from queries.db import fetch
 from queries.health_sql import COVERAGE, HISTORY_SQL, MEASURES, PROVINCE
+from queries.warm import warmer
 
 __all__ = ["COVERAGE", "MEASURES", "PROVINCE"]
 
-#: The page's callbacks ask at once: one of them reads the warehouse, the others wait for the cache.
-_history_lock = threading.Lock()
 
-
+@warmer
 def history() -> pd.DataFrame:
     """Every area in every month with figures: coverage, flags, names, station, target that applies,
-    change, pace, people and months to go, status (columns listed in ``queries.health_sql``)."""
-    with _history_lock:
-        return fetch(HISTORY_SQL)
+    change, pace, people and months to go, status (columns listed in ``queries.health_sql``).
+
+    The page's callbacks ask at once; ``fetch`` computes it once and the others wait for its answer."""
+    return fetch(HISTORY_SQL)
 
 
 def months() -> pd.DataFrame:

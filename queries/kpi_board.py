@@ -16,6 +16,7 @@ from queries import indicators, kpi
 from queries.db import derived
 from queries.kpi_periods import PER_YEAR, Period, containing
 from queries.kpi_status import TREND_PERIODS, Target, shortfall, status, target_for, target_rows, targets
+from queries.warm import warmer
 
 #: Periods in a sparkline.
 SPARK_PERIODS = 12
@@ -49,11 +50,22 @@ def history(period: Period) -> pd.DataFrame:
     Sliced from the whole grain's history (every period the data covers, one statement), which is
     computed once per warehouse version: any period a reader picks next is then a slice, not a query.
     """
-    ids = tuple(entry.id for entry in indicators.all_indicators())
-    frame = derived("kpi_board.grain_history", (period.grain, ids), lambda: _grain_history(period.grain, ids))
+    frame = grain_history(period.grain)
     first = pd.Timestamp(period.shift(1 - history_length(period.grain)).start)
     mask = (frame["period_start"] >= first) & (frame["period_start"] <= pd.Timestamp(period.start))
     return frame.loc[mask].reset_index(drop=True)
+
+
+def grain_history(grain: str) -> pd.DataFrame:
+    """Every catalogue indicator in every period of ``grain`` the data covers (province and districts)."""
+    ids = tuple(entry.id for entry in indicators.all_indicators())
+    return derived("kpi_board.grain_history", (grain, ids), lambda: _grain_history(grain, ids))
+
+
+@warmer
+def _warm_grain_histories() -> None:
+    for grain in PER_YEAR:
+        grain_history(grain)
 
 
 def _grain_history(grain: str, ids: tuple[str, ...]) -> pd.DataFrame:

@@ -25,6 +25,8 @@ for folder in (ROOT, TESTS):
         sys.path.insert(0, str(folder))
 
 os.environ["HUE_TILE_URL"] = ""
+os.environ["HUE_WARM_SECONDS"] = "0"  # no background cache warming; tests/test_warm.py starts it itself
+os.environ["HUE_AUTH"] = "off"  # sign-in is tested on its own (tests/test_auth.py)
 os.environ["HUE_WAREHOUSE"] = str(Path(tempfile.mkdtemp(prefix="hue-tests-")) / "warehouse.duckdb")
 
 # Imported after the environment above is set.

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import os
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
 
 import pandas as pd
 import pytest
@@ -87,3 +90,37 @@ def test_or_empty_turns_an_unavailable_warehouse_into_an_empty_frame(tmp_path, m
 
 def test_tables_lists_the_schema_tables():
     assert {"meta", "feedback", "etl_runs", "rejected_rows"} <= db.tables()
+
+
+def test_threads_asking_for_the_same_answer_at_once_compute_it_once():
+    calls, started = [], threading.Barrier(4)
+
+    def slow_count():
+        calls.append(1)
+        time.sleep(0.2)  # long enough for every thread to ask while the first computes
+        return fetch(COUNT_BY_SOURCE, ("health",))
+
+    def ask():
+        started.wait()
+        return db.derived("test.slow_count", (), slow_count)
+
+    with ThreadPoolExecutor(4) as pool:
+        answers = list(pool.map(lambda _: ask(), range(4)))
+    assert len(calls) == 1
+    assert all(a["n"].iloc[0] == rejected_total(REJECTED, "health") for a in answers)
+
+
+def test_a_failed_computation_is_not_remembered_and_is_tried_again():
+    attempts = []
+
+    def flaky():
+        attempts.append(1)
+        if len(attempts) == 1:
+            raise RuntimeError("first attempt fails")
+        return 42
+
+    with pytest.raises(RuntimeError):
+        db.derived("test.flaky", (), flaky)
+    assert db.derived("test.flaky", (), flaky) == 42
+    assert db.derived("test.flaky", (), flaky) == 42
+    assert len(attempts) == 2
