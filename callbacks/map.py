@@ -11,7 +11,7 @@ import ids
 from callbacks import map_profile, maps_explorer
 from callbacks.format_overview import period_label
 from i18n import t
-from queries import indicators, kpi
+from queries import indicators
 from queries import map as map_queries
 from queries.db import or_empty
 from queries.kpi_periods import Period, parse
@@ -97,7 +97,7 @@ def colour_areas(indicator_id, level, method, index, months, selected, state: di
     if indicator_id not in indicators.CATALOGUE or month is None:
         return maps_explorer.empty_hideout(names, selected, lang), maps_explorer.no_data_legend(lang)
     entry = indicators.get(indicator_id)
-    values = or_empty(kpi.values, indicator_id, month.start, month.end, level)
+    values = or_empty(map_queries.month_values, indicator_id, month, level)
     target = map_queries.month_target(indicator_id, month) if method == "target" else None
     shown = method if method in maps_explorer.METHODS and (method != "target" or target) else "quantile"
     edges = maps_explorer.class_breaks(values.get("value"), shown, target)

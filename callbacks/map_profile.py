@@ -29,6 +29,23 @@ def _rank_text(row: dict, lang: str) -> str:
     return t("map.profile.rank", lang, rank=fmt_number(row["rank"], lang), peers=fmt_number(row["peers"], lang))
 
 
+def _sparkline(entry, values: list, lang: str) -> html.Span:
+    """The last 12 months as small bars (the last is the month shown), scaled between their own lowest
+    and highest value; a month without a value is a gap. Each bar's title gives its value."""
+    known = [v for v in values if not is_missing(v)]
+    low, high = (min(known), max(known)) if known else (0.0, 0.0)
+    bars = []
+    for value in values:
+        if is_missing(value):
+            bars.append(html.Span(className="map-spark-bar map-spark-gap", title="–"))
+            continue
+        share = 1.0 if high == low else (value - low) / (high - low)
+        bars.append(html.Span(className="map-spark-bar", title=value_text(entry, value, lang),
+                              style={"height": f"{20 + 80 * share:.0f}%"}))
+    return html.Span(bars, className="map-spark", role="img",
+                     **{"aria-label": t("map.profile.sparkline", lang)})
+
+
 def _indicator_row(row: dict, lang: str) -> html.Li:
     """One indicator: its name, then value, target, status and rank on one line (fits a narrow panel)."""
     entry = indicators.get(row["indicator_id"])
@@ -45,7 +62,7 @@ def _indicator_row(row: dict, lang: str) -> html.Li:
     ]
     return html.Li(
         [html.Span(t(entry.name_key, lang), className="map-profile-indicator"),
-         html.Div(facts, className="map-profile-line")],
+         html.Div(facts, className="map-profile-line"), _sparkline(entry, row.get("sparkline") or [], lang)],
         **{"data-indicator": row["indicator_id"]},
     )
 

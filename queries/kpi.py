@@ -16,7 +16,7 @@ from datetime import date
 import pandas as pd
 
 from queries import indicators
-from queries.db import fetch
+from queries.db import derived, fetch
 from queries.kpi_periods import Period, containing
 from queries.kpi_sql import Scope, compose
 
@@ -63,6 +63,34 @@ def table(indicator_ids: Sequence[str], scope: Scope) -> pd.DataFrame:
     frame["period_start"] = pd.to_datetime(frame["period_start"])
     frame["value"] = frame["value"].astype(float)
     return frame.sort_values(["indicator_id", "period_start", "area_code"], ignore_index=True)
+
+
+def history(grain: str, levels: tuple[str, ...]) -> pd.DataFrame:
+    """``table`` of every catalogue indicator, for the areas of ``levels``, in every period of ``grain``
+    the data covers.
+
+    Computed once per warehouse version (and warmed after a load, see ``queries.warm``): any period a
+    reader picks is then a slice of it (``periods_of``), not a new statement.
+    """
+    ids = tuple(entry.id for entry in indicators.all_indicators())
+    return derived("kpi.history", (grain, tuple(levels), ids), lambda: _history(grain, tuple(levels), ids))
+
+
+def periods_of(frame: pd.DataFrame, first: date, last: date) -> pd.DataFrame:
+    """Rows of a ``history`` frame whose period starts between ``first`` and ``last`` (both included)."""
+    starts = frame["period_start"]
+    return frame.loc[(starts >= pd.Timestamp(first)) & (starts <= pd.Timestamp(last))].reset_index(drop=True)
+
+
+def _history(grain: str, levels: tuple[str, ...], ids: tuple[str, ...]) -> pd.DataFrame:
+    dates = data_dates()
+    first, last = (dates.iat[0, 0], dates.iat[0, 1]) if not dates.empty else (None, None)
+    if pd.isna(first) or pd.isna(last):
+        return table([], period_scope([containing(grain, date.today())], levels))
+    periods = [containing(grain, pd.Timestamp(last).date())]
+    while periods[-1].start > pd.Timestamp(first).date():
+        periods.append(periods[-1].shift(-1))
+    return table(list(ids), period_scope(periods[::-1], levels))
 
 
 def period_scope(periods: Sequence[Period], levels: Sequence[str]) -> Scope:

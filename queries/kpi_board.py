@@ -13,8 +13,7 @@ from datetime import date
 import pandas as pd
 
 from queries import indicators, kpi
-from queries.db import derived
-from queries.kpi_periods import PER_YEAR, Period, containing
+from queries.kpi_periods import PER_YEAR, Period
 from queries.kpi_status import TREND_PERIODS, Target, shortfall, status, target_for, target_rows, targets
 from queries.warm import warmer
 
@@ -45,38 +44,16 @@ def history_length(grain: str) -> int:
 
 
 def history(period: Period) -> pd.DataFrame:
-    """``kpi.table`` of every indicator for the province and districts, periods ending with ``period``.
-
-    Sliced from the whole grain's history (every period the data covers, one statement), which is
-    computed once per warehouse version: any period a reader picks next is then a slice, not a query.
-    """
-    frame = grain_history(period.grain)
-    first = pd.Timestamp(period.shift(1 - history_length(period.grain)).start)
-    mask = (frame["period_start"] >= first) & (frame["period_start"] <= pd.Timestamp(period.start))
-    return frame.loc[mask].reset_index(drop=True)
-
-
-def grain_history(grain: str) -> pd.DataFrame:
-    """Every catalogue indicator in every period of ``grain`` the data covers (province and districts)."""
-    ids = tuple(entry.id for entry in indicators.all_indicators())
-    return derived("kpi_board.grain_history", (grain, ids), lambda: _grain_history(grain, ids))
+    """``kpi.table`` of every indicator for the province and districts, periods ending with ``period``
+    (a slice of the grain's whole history, computed once per warehouse version)."""
+    first = period.shift(1 - history_length(period.grain)).start
+    return kpi.periods_of(kpi.history(period.grain, LEVELS), first, period.start)
 
 
 @warmer
 def _warm_grain_histories() -> None:
     for grain in PER_YEAR:
-        grain_history(grain)
-
-
-def _grain_history(grain: str, ids: tuple[str, ...]) -> pd.DataFrame:
-    dates = kpi.data_dates()
-    first, last = (dates.iat[0, 0], dates.iat[0, 1]) if not dates.empty else (None, None)
-    if pd.isna(first) or pd.isna(last):
-        return kpi.table([], kpi.period_scope([containing(grain, date.today())], LEVELS))
-    periods = [containing(grain, pd.Timestamp(last).date())]
-    while periods[-1].start > pd.Timestamp(first).date():
-        periods.append(periods[-1].shift(-1))
-    return kpi.table(list(ids), kpi.period_scope(periods[::-1], LEVELS))
+        kpi.history(grain, LEVELS)
 
 
 def sparklines(frame: pd.DataFrame, area_code: str, period: Period) -> dict[str, pd.DataFrame]:

@@ -17,6 +17,7 @@ from queries import feedback_map, indicators, kpi
 from queries.db import fetch
 from queries.kpi_periods import Period, complete_periods
 from queries.kpi_status import TREND_PERIODS, status, target_for, target_rows, targets
+from queries.warm import warmer
 
 SENSORS = "traffic_sensors"
 PLACES = "places"
@@ -24,7 +25,10 @@ VISITOR_POINT = "điểm hỗ trợ du khách"
 MAP_LEVELS = ("district", "commune")
 PROFILE_COLUMNS = [
     "indicator_id", "value", "target", "target_basis", "target_estimate", "status", "rank", "peers",
+    "sparkline",
 ]
+#: Months in a profile's sparkline (the last is the month shown).
+SPARK_MONTHS = 12
 
 
 def months() -> pd.DataFrame:
@@ -57,10 +61,24 @@ def _rank(values: dict[str, float], area_code: str, direction: str) -> tuple[flo
     return float(better + 1), len(known)
 
 
-def _history(level: str, month: Period) -> pd.DataFrame:
-    """Every indicator with ``level`` detail, for every area of that level, over the trend's months."""
-    ids = [entry.id for entry in mappable(level)]
-    return kpi.table(ids, kpi.period_scope(month.back(TREND_PERIODS), (level,)))
+def _history(level: str, month: Period, months: int) -> pd.DataFrame:
+    """Every indicator with ``level`` detail, for every area of that level, over ``months`` months
+    ending with ``month`` (a slice of the monthly history, computed once per warehouse version)."""
+    return kpi.periods_of(kpi.history("month", (level,)), month.shift(1 - months).start, month.start)
+
+
+@warmer
+def _warm_level_histories() -> None:
+    for level in MAP_LEVELS:
+        kpi.history("month", (level,))
+
+
+def month_values(indicator_id: str, month: Period, level: str) -> pd.DataFrame:
+    """``area_code, value`` (+ extra columns) of one indicator for every area of ``level`` in ``month``:
+    what ``kpi.values`` gives for that month, read from the monthly history."""
+    frame = _history(level, month, 1)
+    frame = frame[frame["indicator_id"] == indicator_id].dropna(axis="columns", how="all")
+    return frame.drop(columns=["indicator_id", "period_start"]).reset_index(drop=True)
 
 
 def _province_code() -> str:
@@ -74,7 +92,7 @@ def area_profile(area_code: str, month: Period) -> pd.DataFrame:
     level = kpi.area_level(area_code)
     if level not in MAP_LEVELS:
         return pd.DataFrame(columns=PROFILE_COLUMNS)
-    frame, rows, province = _history(level, month), target_rows(targets()), _province_code()
+    frame, rows, province = _history(level, month, SPARK_MONTHS), target_rows(targets()), _province_code()
     # one pass to plain dicts: indicator -> month -> {area: value}
     found: dict[str, dict[date, dict[str, float]]] = {}
     for ind, start, code, value in zip(
@@ -84,7 +102,8 @@ def area_profile(area_code: str, month: Period) -> pd.DataFrame:
     records = []
     for entry in mappable(level):
         by_month = found.get(entry.id, {})
-        recent = [by_month.get(p.start, {}).get(area_code, math.nan) for p in month.back(TREND_PERIODS)]
+        spark = [by_month.get(p.start, {}).get(area_code, math.nan) for p in month.back(SPARK_MONTHS)]
+        recent = spark[-TREND_PERIODS:]
         value = None if math.isnan(recent[-1]) else recent[-1]
         rank, peers = _rank(by_month.get(month.start, {}), area_code, entry.direction)
         target = target_for(entry, area_code, province, "month", rows)
@@ -92,6 +111,7 @@ def area_profile(area_code: str, month: Period) -> pd.DataFrame:
             "indicator_id": entry.id, "value": value, "target": target.value if target else None,
             "target_basis": target.basis if target else None, "target_estimate": bool(target and target.estimate),
             "status": status(value, target, entry.direction, recent, month), "rank": rank, "peers": peers,
+            "sparkline": [None if math.isnan(v) else v for v in spark],
         })
     return pd.DataFrame.from_records(records, columns=PROFILE_COLUMNS)
 

@@ -47,6 +47,17 @@ def test_a_communes_profile_gives_its_health_coverage_target_status_and_rank(on_
     assert row["peers"] == len(month)
     mine = health[health["commune_code"] == commune].set_index("period")["created_pct"]
     assert row["status"] == expected_status([mine["2025-09"], mine["2025-10"], mine["2025-11"]])
+    twelve = [mine.get(f"{y}-{m:02d}") for y, m in [(2024, 12), *((2025, m) for m in range(1, 12))]]
+    assert row["sparkline"] == pytest.approx(twelve, abs=1e-9)
+
+
+def test_a_months_colours_read_from_the_history_match_the_raw_figures(on_demo_warehouse):
+    health = raw_health(on_demo_warehouse.raw)
+    for key in ("2024-03", "2025-11"):
+        month = health[health["period"] == key].set_index("commune_code")["created_pct"]
+        got = map_queries.month_values("health_created_pct", Period("month", date.fromisoformat(f"{key}-01")),
+                                       "commune").set_index("area_code")["value"]
+        assert got.sort_index().to_dict() == pytest.approx(month.sort_index().to_dict(), abs=1e-9)
 
 
 def test_a_profile_lists_every_catalogue_indicator_with_detail_at_that_level(on_demo_warehouse):

@@ -11,11 +11,11 @@ import pytest
 from fixture_warehouse import build
 
 import config
-from queries import db, health, indicators, kpi_board, warm
+from queries import db, health, indicators, kpi, warm
 
 
-def _grain_key(grain: str) -> tuple:
-    return (grain, tuple(entry.id for entry in indicators.all_indicators()))
+def _grain_key(grain: str, levels: tuple = ("province", "district")) -> tuple:
+    return (grain, levels, tuple(entry.id for entry in indicators.all_indicators()))
 
 
 @pytest.fixture
@@ -28,12 +28,12 @@ def own_warehouse(tmp_path, monkeypatch):
 
 
 def test_warm_now_computes_each_grain_history_and_the_health_history(own_warehouse):
-    assert not db.is_cached("kpi_board.grain_history", _grain_key("month"))
+    assert not db.is_cached("kpi.history", _grain_key("month"))
     assert warm.warm_now() == len(warm._warmers)
     for grain in ("month", "quarter", "year"):
-        assert db.is_cached("kpi_board.grain_history", _grain_key(grain))
+        assert db.is_cached("kpi.history", _grain_key(grain))
     before = len(db._cache)
-    health.history(), kpi_board.grain_history("quarter")  # answered from the cache: nothing new kept
+    health.history(), kpi.history("quarter", ("province", "district"))  # answered from the cache: nothing new kept
     assert len(db._cache) == before
 
 
@@ -41,11 +41,11 @@ def test_the_watcher_warms_a_newly_swapped_in_warehouse(own_warehouse, tmp_path)
     stop = warm.start(0.05)
     assert stop is not None and warm.start(0.05) is None  # one watcher per process
     try:
-        _wait_for(lambda: db.is_cached("kpi_board.grain_history", _grain_key("year")))
+        _wait_for(lambda: db.is_cached("kpi.history", _grain_key("year")))
         fresh = tmp_path / "fresh.duckdb"
         shutil.copy(own_warehouse, fresh)
         os.replace(fresh, own_warehouse)  # what a load does: a new file (new inode) under the same name
-        _wait_for(lambda: db.is_cached("kpi_board.grain_history", _grain_key("year")))
+        _wait_for(lambda: db.is_cached("kpi.history", _grain_key("year")))
     finally:
         stop.set()
 

@@ -81,6 +81,7 @@ STRINGS = {
     "map.profile.population_unknown": ("Chưa có số liệu", "Not known"),
     "map.profile.rank": ("{rank}/{peers}", "{rank} of {peers}"),
     "map.profile.target_estimate": ("minh hoạ", "illustrative"),
+    "map.profile.sparkline": ("12 tháng gần nhất, tháng đang xem ở cuối", "Last 12 months, the month shown last"),
     "map.profile.links": ("Xem chi tiết theo ngành", "Sector pages for this area"),
     "map.profile.col.indicator": ("Chỉ số", "Indicator"),
     "map.profile.col.value": ("Giá trị", "Value"),

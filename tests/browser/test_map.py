@@ -112,6 +112,12 @@ def expect_profile(dash_duo, code: str, month) -> None:
     entry = indicators.get(INDICATOR)
     cell = f"#{ids.MAP_PROFILE} li[data-indicator='{INDICATOR}'] .map-profile-value"
     dash_duo.wait_for_text_to_equal(cell, value_text(entry, profile.loc[INDICATOR, "value"], "vi"), timeout=TIMEOUT)
+    bars = dash_duo.find_elements(f"#{ids.MAP_PROFILE} li[data-indicator='{INDICATOR}'] .map-spark-bar")
+    line = profile.loc[INDICATOR, "sparkline"]
+    assert len(bars) == len(line) == 12
+    assert [b.get_attribute("title") for b in bars] == [
+        "–" if v is None else value_text(entry, v, "vi") for v in line
+    ]
 
 
 def test_switching_to_communes_and_the_class_method_restyles_the_map(dash_duo, on_demo_warehouse):
