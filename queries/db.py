@@ -136,15 +136,17 @@ def fetch(sql: str, params: Sequence[object] = ()) -> pd.DataFrame:
     return frame.copy(deep=True)
 
 
-def derived(name: str, args: tuple, compute: Callable[[], T]) -> T:
+def derived(name: str, args: tuple, compute: Callable[[], T], copy: bool = True) -> T:
     """``compute()`` memoised in the same LRU as ``fetch``, keyed by ``name``, ``args`` and the file version.
 
     For answers built from several reads and some pandas work that many views share (a whole grain's
-    indicator history, say); a swapped-in warehouse is recomputed on first use. Frames come back as copies.
+    indicator history, say); a swapped-in warehouse is recomputed on first use. Frames come back as copies
+    unless ``copy`` is False, for callers that only select rows from them (a copy of a large frame costs
+    more than the selection).
     """
     path = warehouse_path()
     found = _cached((str(path), warehouse_version(path), name, args), compute)
-    return found.copy(deep=True) if isinstance(found, pd.DataFrame) else found
+    return found.copy(deep=True) if copy and isinstance(found, pd.DataFrame) else found
 
 
 def is_cached(name: str, args: tuple) -> bool:

@@ -70,16 +70,27 @@ def history(grain: str, levels: tuple[str, ...]) -> pd.DataFrame:
     the data covers.
 
     Computed once per warehouse version (and warmed after a load, see ``queries.warm``): any period a
-    reader picks is then a slice of it (``periods_of``), not a new statement.
+    reader picks is then a slice of it (``history_between``), not a new statement.
     """
-    ids = tuple(entry.id for entry in indicators.all_indicators())
-    return derived("kpi.history", (grain, tuple(levels), ids), lambda: _history(grain, tuple(levels), ids))
+    return _shared_history(grain, tuple(levels)).copy(deep=True)
 
 
-def periods_of(frame: pd.DataFrame, first: date, last: date) -> pd.DataFrame:
-    """Rows of a ``history`` frame whose period starts between ``first`` and ``last`` (both included)."""
+def history_between(grain: str, levels: tuple[str, ...], first: date, last: date) -> pd.DataFrame:
+    """Rows of ``history`` whose period starts between ``first`` and ``last`` (both included)."""
+    frame = _shared_history(grain, tuple(levels))
     starts = frame["period_start"]
     return frame.loc[(starts >= pd.Timestamp(first)) & (starts <= pd.Timestamp(last))].reset_index(drop=True)
+
+
+def prepare_history(grain: str, levels: tuple[str, ...]) -> None:
+    """Compute ``history`` now if it is not cached yet (warmers call this after a load)."""
+    _shared_history(grain, tuple(levels))
+
+
+def _shared_history(grain: str, levels: tuple[str, ...]) -> pd.DataFrame:
+    """The cached frame itself (not a copy): callers only read it or select rows into a new frame."""
+    ids = tuple(entry.id for entry in indicators.all_indicators())
+    return derived("kpi.history", (grain, levels, ids), lambda: _history(grain, levels, ids), copy=False)
 
 
 def _history(grain: str, levels: tuple[str, ...], ids: tuple[str, ...]) -> pd.DataFrame:

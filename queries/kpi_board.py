@@ -47,13 +47,13 @@ def history(period: Period) -> pd.DataFrame:
     """``kpi.table`` of every indicator for the province and districts, periods ending with ``period``
     (a slice of the grain's whole history, computed once per warehouse version)."""
     first = period.shift(1 - history_length(period.grain)).start
-    return kpi.periods_of(kpi.history(period.grain, LEVELS), first, period.start)
+    return kpi.history_between(period.grain, LEVELS, first, period.start)
 
 
 @warmer
 def _warm_grain_histories() -> None:
     for grain in PER_YEAR:
-        kpi.history(grain, LEVELS)
+        kpi.prepare_history(grain, LEVELS)
 
 
 def sparklines(frame: pd.DataFrame, area_code: str, period: Period) -> dict[str, pd.DataFrame]:

@@ -64,13 +64,13 @@ def _rank(values: dict[str, float], area_code: str, direction: str) -> tuple[flo
 def _history(level: str, month: Period, months: int) -> pd.DataFrame:
     """Every indicator with ``level`` detail, for every area of that level, over ``months`` months
     ending with ``month`` (a slice of the monthly history, computed once per warehouse version)."""
-    return kpi.periods_of(kpi.history("month", (level,)), month.shift(1 - months).start, month.start)
+    return kpi.history_between("month", (level,), month.shift(1 - months).start, month.start)
 
 
 @warmer
 def _warm_level_histories() -> None:
     for level in MAP_LEVELS:
-        kpi.history("month", (level,))
+        kpi.prepare_history("month", (level,))
 
 
 def month_values(indicator_id: str, month: Period, level: str) -> pd.DataFrame:
@@ -93,19 +93,20 @@ def area_profile(area_code: str, month: Period) -> pd.DataFrame:
     if level not in MAP_LEVELS:
         return pd.DataFrame(columns=PROFILE_COLUMNS)
     frame, rows, province = _history(level, month, SPARK_MONTHS), target_rows(targets()), _province_code()
-    # one pass to plain dicts: indicator -> month -> {area: value}
-    found: dict[str, dict[date, dict[str, float]]] = {}
-    for ind, start, code, value in zip(
-        frame["indicator_id"], frame["period_start"].dt.date, frame["area_code"], frame["value"]
-    ):
-        found.setdefault(ind, {}).setdefault(start, {})[code] = value
+    mine, peers_now = frame[frame["area_code"] == area_code], frame[frame["period_start"] == pd.Timestamp(month.start)]
+    # indicator -> month -> value (this area), and indicator -> {area: value} (every area, this month)
+    series: dict[str, dict[date, float]] = {}
+    for ind, start, value in zip(mine["indicator_id"], mine["period_start"].dt.date, mine["value"]):
+        series.setdefault(ind, {})[start] = value
+    now: dict[str, dict[str, float]] = {}
+    for ind, code, value in zip(peers_now["indicator_id"], peers_now["area_code"], peers_now["value"]):
+        now.setdefault(ind, {})[code] = value
     records = []
     for entry in mappable(level):
-        by_month = found.get(entry.id, {})
-        spark = [by_month.get(p.start, {}).get(area_code, math.nan) for p in month.back(SPARK_MONTHS)]
+        spark = [series.get(entry.id, {}).get(p.start, math.nan) for p in month.back(SPARK_MONTHS)]
         recent = spark[-TREND_PERIODS:]
         value = None if math.isnan(recent[-1]) else recent[-1]
-        rank, peers = _rank(by_month.get(month.start, {}), area_code, entry.direction)
+        rank, peers = _rank(now.get(entry.id, {}), area_code, entry.direction)
         target = target_for(entry, area_code, province, "month", rows)
         records.append({
             "indicator_id": entry.id, "value": value, "target": target.value if target else None,
