@@ -26,6 +26,7 @@ READY["/"] = f"#{ids.OVERVIEW_LEAGUE_GRID} .ag-row"
 READY["/traffic"] = f"#{ids.TRAFFIC_KPIS} .traffic-kpi, #{ids.TRAFFIC_KPIS} .traffic-empty"
 READY["/forecasts"] = f"#{ids.FORECASTS_TRUST} .forecasts-backtest, #{ids.FORECASTS_EMPTY} .forecasts-empty"
 READY["/map"] = f"#{ids.MAP_LEGEND} .map-legend-title, #{ids.MAP_LEGEND} .map-legend-note"
+READY["/reports"] = f"#{ids.REPORTS_CSV}[href]"
 
 
 def main_selector(page: dict) -> str:
