@@ -66,7 +66,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "feedback.kpi.verified": ("{pct} được xác minh, chuyển xử lý", "{pct} verified and routed"),
     "feedback.kpi.on_time": ("Xử lý đúng hạn", "Handled on time"),
     "feedback.kpi.target": ("Chỉ tiêu ≥ {target}", "Target ≥ {target}"),
-    "feedback.kpi.handled": ("trên {n} phản ánh đã xử lý", "of {n} handled reports"),
+    # This page follows the reports received in the filtered period to their outcome; the overview's
+    # indicators count reports closed in the period (a finished month stays final). Say which, here.
+    "feedback.kpi.handled": (
+        "trên {n} phản ánh nhận trong kỳ đã xử lý",
+        "of {n} reports received in the period and handled",
+    ),
     "feedback.kpi.median": ("Ngày làm việc để xử lý (trung vị)", "Working days to handle (median)"),
     "feedback.kpi.p90": ("90 % xong trong {days} ngày làm việc", "90% done within {days} working days"),
     "feedback.kpi.past_deadline": ("Còn mở, đã quá hạn", "Open past deadline"),
