@@ -123,8 +123,7 @@ FEEDBACK_MAP_LEGEND = "feedback-maplegend-div"
 FEEDBACK_MAP_NOTE = "feedback-mapnote-text"
 FEEDBACK_RECORDS_GRID = "feedback-records-grid"
 FEEDBACK_RECORDS_COUNT = "feedback-records-text"
-FEEDBACK_EXPORT = "feedback-export-button"
-FEEDBACK_DOWNLOAD = "feedback-export-download"
+FEEDBACK_EXPORT = "feedback-export-link"
 
 # --- Tổng quan / Overview (pages/overview.py, callbacks/overview.py) -------------------------------
 OVERVIEW_MAIN = "overview-page-main"

@@ -3,8 +3,8 @@
 Prints, per callback, the median server time of ``--repeat`` runs in three situations: the first view
 (query cache empty: every query opens the file and runs), a filter change (lists, outlines and the
 target already cached; every filtered query runs: each run picks another category), and a repeat view
-(answers cached); and the size of the JSON response the browser receives. The CSV export is a
-download, not a page response; its size is printed apart.
+(answers cached); and the size of the JSON response the browser receives. The CSV export is a link to
+the /export route, measured by ``python -m bench.export``.
 
     python -m bench.feedback_page [--db data/warehouse.duckdb] [--repeat 5]
 """
@@ -89,7 +89,7 @@ def main() -> None:
     config.WAREHOUSE = args.db.resolve()
 
     import app  # noqa: F401  (registers the pages and callbacks)
-    from callbacks import feedback, feedback_records
+    from callbacks import feedback
     from queries import feedback as queries
 
     params = {"lang": "vi", **{name: None for name in feedback.URL_ORDER}}
@@ -103,11 +103,6 @@ def main() -> None:
     for index in range(len(_calls(state, params))):
         name, first, change, again, size = _measure(index, states, params, args.repeat)
         print(f"{name:36} {first:9.1f} {change:10.1f} {again:10.1f} {size / 1024:12.1f}")
-    elapsed, download = _ms(feedback_records.export_records, (1, state))
-    print(
-        f"{'export_records (CSV download)':36} {elapsed:9.1f} {'':>10} {'':>10} "
-        f"{len(download['content'].encode()) / 1024:12.1f}"
-    )
 
 
 if __name__ == "__main__":

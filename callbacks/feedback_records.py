@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-from dash import Input, Output, State, callback, no_update
+from datetime import date
+from urllib.parse import urlencode
+
+from dash import Input, Output, callback, no_update
 
 import ids
 from callbacks import cards_feedback as cards
 from callbacks import maps_feedback as maps
 from callbacks import tables_feedback as tables
 from callbacks.feedback import STATE, filters_of
-from queries import feedback_map, feedback_records
+from queries import export_choices, feedback_map, feedback_records
 from queries.db import or_empty
+from queries.exports import ExportRequest
 
 PAGE_SIZE = 20
 
@@ -93,20 +97,15 @@ def show_record_page(request: dict | None, state: dict | None):
     }
 
 
-@callback(
-    Output(ids.FEEDBACK_DOWNLOAD, "data"),
-    Input(ids.FEEDBACK_EXPORT, "n_clicks"),
-    State(ids.FEEDBACK_STATE, "data"),
-    prevent_initial_call=True,
-)
-def export_records(n_clicks: int | None, state: dict | None):
-    """Every filtered report as CSV (UTF-8 with BOM), without personal data."""
-    if not n_clicks or not state:
-        return no_update
-    frame = or_empty(feedback_records.all_records, filters_of(state))
-    return {
-        "content": tables.records_csv(frame, state["lang"]),
-        "filename": f"phan-anh_{state['start']}_{state['end']}.csv",
-        "type": "text/csv",
-        "base64": False,
-    }
+@callback(Output(ids.FEEDBACK_EXPORT, "href"), STATE)
+def export_link(state: dict | None):
+    """The /export link of exactly the reports the table shows: same period, area and filters, so a
+    download of any size streams from the warehouse instead of travelling through a callback."""
+    if not state:
+        return None
+    picks = tuple((name, state[name]) for name in export_choices.FEEDBACK_CHOICES if state.get(name))
+    request = ExportRequest(
+        "feedback_records", area=state.get("commune") or state.get("district"),
+        start=date.fromisoformat(state["start"]), end=date.fromisoformat(state["end"]), picks=picks,
+    )
+    return f"/export/feedback_records.csv?{urlencode({**request.query(), 'lang': state['lang']})}"

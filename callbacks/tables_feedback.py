@@ -7,8 +7,6 @@ Cells keep their raw value for sorting and show the text i18n wrote (``<field>__
 
 from __future__ import annotations
 
-import csv
-
 import pandas as pd
 
 from callbacks.cards_feedback import category_label, status_for
@@ -54,8 +52,6 @@ _TONES = {
 }
 _PERCENT = ("on_time_pct", "satisfaction_pct")
 _DAYS = ("median_days", "p90_days")
-#: Text a spreadsheet would run as a formula when it starts with one of these.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _agency_text(field: str, value: object, lang: str) -> str:
@@ -131,40 +127,3 @@ def record_columns(lang: str) -> list[dict]:
                 name: f"params.data !== undefined && {rule}" for name, rule in spec["cellClassRules"].items()
             }
     return defs
-
-
-def neutralise(text: str) -> str:
-    """Text a spreadsheet would read as a formula gets a leading apostrophe (CSV injection)."""
-    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
-
-
-def records_csv(frame: pd.DataFrame, lang: str) -> str:
-    """The filtered reports as CSV text with a BOM (so spreadsheets read UTF-8): headers in the language,
-    times as ISO ``YYYY-MM-DD HH:MM``, codes as words, formula-looking text neutralised. Column by column,
-    so a year of reports takes a fraction of a second."""
-    columns = (
-        {col.field: _csv_column(frame, col.field, lang) for col in RECORD_COLUMNS} if not frame.empty else {}
-    )
-    table = pd.DataFrame(columns, columns=[col.field for col in RECORD_COLUMNS]).fillna("")
-    table = table.apply(lambda column: column.astype(str).map(neutralise))
-    table.columns = [t(col.header, lang) for col in RECORD_COLUMNS]
-    return "\ufeff" + table.to_csv(index=False, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-
-
-def _csv_column(frame: pd.DataFrame, field: str, lang: str) -> pd.Series:
-    """One export column as text ("" for missing)."""
-    values = frame[field]
-    if field in ("requested_at", "closed_at"):
-        return pd.to_datetime(values).dt.strftime("%Y-%m-%d %H:%M")
-    if field == "deadline_date":
-        return pd.to_datetime(values).dt.strftime("%Y-%m-%d")
-    if field == "handling_days":
-        return values.astype("Int64").astype(str).replace("<NA>", "")
-    if field == "category":
-        names = dict(zip(values, frame["category_name"]))
-        return values.map({code: category_label(code, names[code], lang) for code in names})
-    if field in ("status", "rating", "on_time"):
-        return values.map({v: _record_text(field, {field: v}, lang) for v in values.dropna().unique()})
-    if field == "commune" and lang != "vi":
-        return frame["commune_ascii"].fillna(values)
-    return values

@@ -180,7 +180,7 @@ def _records(lang: str) -> dmc.Paper:
         className="grid",
         style={"height": "560px"},
     )
-    export = dmc.Button(t("feedback.export", lang), id=ids.FEEDBACK_EXPORT, variant="light", size="xs")
+    export = html.A(t("feedback.export", lang), id=ids.FEEDBACK_EXPORT, className="reports-download", href=None)
     return parts.section(
         t("feedback.records", lang),
         html.Div(
@@ -188,7 +188,6 @@ def _records(lang: str) -> dmc.Paper:
             className="feedback-bar",
         ),
         grid,
-        dcc.Download(id=ids.FEEDBACK_DOWNLOAD),
         hint=t("feedback.records_hint", lang),
     )
 

@@ -74,6 +74,7 @@ class Dataset:
     date_kind: str = "timestamp"
     area_columns: tuple[str, str] | None = None  # (district column, commune column)
     needs_indicator: bool = False
+    choices: tuple[str, ...] = ()  # single-value filters of queries.export_choices (feedback only)
 
     def title(self, lang: str) -> str:
         return self.title_en if lang == "en" else self.title_vi
@@ -91,7 +92,7 @@ class Dataset:
         names = ["area"] if self.area_columns or self.needs_indicator else []
         names += ["from", "to", "month"] if self.date_column or self.needs_indicator else []
         names += ["indicator"] if self.needs_indicator else []
-        return (*names, "columns")
+        return (*names, *self.choices, "columns")
 
 
 _AREA_NAMES = "LEFT JOIN areas a ON a.code = {t}.commune_code LEFT JOIN areas d ON d.code = {t}.district_code"
@@ -130,6 +131,7 @@ FEEDBACK_RECORDS = Dataset(
     record_level=True,
     date_column="f.requested_at",
     area_columns=("f.district_code", "f.commune_code"),
+    choices=("category", "agency", "channel", "status"),  # the feedback page's filters
 )
 
 FEEDBACK_BY_AGENCY = Dataset(

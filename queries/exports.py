@@ -21,7 +21,7 @@ import pandas as pd
 import pyarrow as pa
 
 import config
-from queries import export_indicator
+from queries import export_choices, export_indicator
 from queries.db import WarehouseMissing, WarehouseUnreadable, fetch, warehouse_path
 from queries.export_datasets import DATASETS, Dataset, ExportError
 
@@ -49,6 +49,7 @@ class ExportRequest:
     end: date | None = None
     indicator: str | None = None
     columns: tuple[str, ...] = ()
+    picks: tuple[tuple[str, str], ...] = ()  # (choice, value) of queries.export_choices
 
     @property
     def entry(self) -> Dataset:
@@ -65,6 +66,7 @@ class ExportRequest:
             "from": self.start.isoformat() if self.start else None,
             "to": self.end.isoformat() if self.end else None,
             "indicator": self.indicator,
+            **dict(self.picks),
             "columns": ",".join(self.columns) if self.columns else None,
         }
         return {name: value for name, value in values.items() if value}
@@ -147,6 +149,11 @@ def _columns(entry: Dataset, text: str | None) -> tuple[str, ...]:
     return tuple(name for name in entry.column_names if name in asked)
 
 
+def _picks(entry: Dataset, args: Mapping) -> tuple[tuple[str, str], ...]:
+    asked = ((name, _one(args, name)) for name in entry.choices)
+    return tuple((name, export_choices.check(name, value)) for name, value in asked if value is not None)
+
+
 def parse(dataset: str, args: Mapping) -> ExportRequest:
     """The checked request for ``dataset`` from URL parameters; ExportError names the first problem."""
     entry = DATASETS.get(dataset)
@@ -166,6 +173,7 @@ def parse(dataset: str, args: Mapping) -> ExportRequest:
         end=end,
         indicator=_one(args, "indicator"),
         columns=_columns(entry, _one(args, "columns")),
+        picks=_picks(entry, args),
     )
     if entry.needs_indicator:
         export_indicator.check(request.indicator, area_level(request.area))
@@ -195,6 +203,10 @@ def _conditions(request: ExportRequest) -> tuple[str, list]:
     if level != PROVINCE:
         clauses.append(f"{entry.area_columns[0 if level == 'district' else 1]} = ?")
         params.append(request.area)
+    for name, value in request.picks:
+        clause, values = export_choices.condition(name, value)
+        clauses.append(clause)
+        params += values
     return " AND ".join(clauses), params
 
 

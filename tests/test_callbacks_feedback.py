@@ -161,27 +161,36 @@ def test_the_record_table_pages_on_the_server():
     assert "reporter_hash" not in r1 and r1["description"].endswith("anh *** ***")
 
 
-def test_csv_export_holds_exactly_the_filtered_reports_with_formulas_neutralised():
-    download = feedback_records.export_records(1, state(lang="en", district="474"))
-    content = download["content"]
-    assert content.startswith("\ufeff") and download["filename"] == "phan-anh_2025-01-01_2025-01-31.csv"
-    rows = list(csv.reader(io.StringIO(content[1:])))
-    assert rows[0][0] == "Id" and rows[0][-1] == "Description (personal data masked)"
-    assert len(rows) - 1 == sum(1 for r in fx.REPORTS if fx.in_period(r) and r.district == "474") == 11
-    by_id = {row[0]: row for row in rows[1:]}
-    assert by_id["R7"][-1] == '\'=HYPERLINK("http://example.invalid","bấm")'
-    assert by_id["R1"][1] == "2025-01-02 09:00" and by_id["R1"][6] == "✓ Handled on time"
+def test_the_export_link_downloads_exactly_the_filtered_reports_with_formulas_neutralised():
+    link = feedback_records.export_link(state(lang="en", district="474"))
+    assert link.startswith("/export/feedback_records.csv?") and "area=474" in link
+    response = app_client().get(link)
+    assert response.status_code == 200
+    content = response.get_data(as_text=True)
+    assert content.startswith("\ufeff")
+    rows = list(csv.reader(io.StringIO(content[1:])))[1:]  # after the statement line
+    header, records = rows[0], rows[1:]
+    assert header[0] == "Report id" and header[-1] == "Description (personal data masked)"
+    expected = {r.id for r in fx.REPORTS if fx.in_period(r) and r.district == "474"}
+    assert {row[0] for row in records} == expected and len(expected) == 11
+    by_id = {row[0]: row for row in records}
+    assert by_id["R7"][-1].startswith("'=HYPERLINK(")
     assert "hash-" not in content and "Trần Phú" not in content.replace("đường Trần Phú", "")
 
 
-def test_neutralise_prefixes_every_formula_start():
-    assert [tables_feedback.neutralise(s) for s in ("=1+1", "+84", "-5", "@SUM", "ok")] == [
-        "'=1+1",
-        "'+84",
-        "'-5",
-        "'@SUM",
-        "ok",
-    ]
+def test_the_export_link_carries_every_filter_of_the_table():
+    link = feedback_records.export_link(state(district="474", channel="app", status="open"))
+    response = app_client().get(link)
+    rows = list(csv.reader(io.StringIO(response.get_data(as_text=True)[1:])))[2:]
+    expected = {r.id for r in fx.REPORTS if fx.in_period(r) and r.district == "474" and r.channel == "app"
+                and r.verified and r.closed is None}
+    assert expected and {row[0] for row in rows} == expected
+
+
+def app_client():
+    from app import app as hue_app
+
+    return hue_app.server.test_client()
 
 
 def test_the_map_shows_communes_zoomed_out_and_only_big_enough_cells_zoomed_in():

@@ -6,6 +6,7 @@ and no export of the demo warehouse holds a demo citizen's phone number or name.
 
 from __future__ import annotations
 
+import csv
 import io
 import re
 from collections import Counter
@@ -321,3 +322,14 @@ def test_demo_exports_hold_no_citizen_phone_number_or_name(on_demo_warehouse):
             assert not phones & set(re.findall(r"\d{9,11}", text)), (dataset, fmt)
             assert not names & (_words(text, 3) | _words(text, 4)), (dataset, fmt)
     clear_cache()
+
+
+def test_feedback_records_take_the_feedback_pages_filters_checked_against_the_warehouse(client):
+    ok = client.get("/export/feedback_records.csv?from=2025-01-01&to=2025-01-31&channel=hotline")
+    assert ok.status_code == 200
+    rows = list(csv.reader(io.StringIO(ok.get_data(as_text=True)[1:])))[2:]
+    expected = {r.id for r in REPORTS if fx.in_period(r) and r.channel == "hotline"}
+    assert expected and {row[0] for row in rows} == expected
+    for bad in ("channel=fax", "status=lost", "agency=' OR 1=1 --"):
+        answer = client.get(f"/export/feedback_records.csv?{bad}")
+        assert answer.status_code == 400 and "\n" not in answer.get_data(as_text=True).strip()
