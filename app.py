@@ -106,5 +106,11 @@ def healthz():
     return jsonify(summary), 200 if summary["status"] == "ok" else 503
 
 
+@server.errorhandler(dash.exceptions.UnsupportedRelativePath)
+def not_a_path(_error):
+    """A router request whose pathname is not a path of this app (a broken or hostile client): 400."""
+    return jsonify({"error": "not a path of this app"}), 400
+
+
 if __name__ == "__main__":
     app.run(host=config.HOST, port=config.PORT, debug=config.DEBUG)

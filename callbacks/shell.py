@@ -13,6 +13,7 @@ import dash_mantine_components as dmc
 import duckdb
 from dash import Input, Output, callback, clientside_callback, dcc, html
 
+import auth
 import config
 import ids
 from i18n import LANG_PARAM, fmt_date, href, normalize_lang, t
@@ -98,7 +99,8 @@ def asof_badge(day: date | None, lang: str) -> dmc.Badge:
 
 
 def demo_badge(lang: str) -> html.Span:
-    badge = dmc.Badge(f"⚠ {t('app.demo', lang)}", color="orange", variant="filled", size="md", radius="sm")
+    text = f"⚠ {t('app.demo', lang)}{auth.off_note(lang)}"  # "· NO SIGN-IN" while sign-in is off
+    badge = dmc.Badge(text, color="orange", variant="filled", size="md", radius="sm")
     return html.Span(badge, title=t("app.demo_hint", lang), className="demo-badge")
 
 
@@ -129,7 +131,7 @@ def show_warehouse_state(lang: str | None):
         return None, None, warehouse_alert("missing", lang)
     except (WarehouseUnavailable, duckdb.Error):
         return None, None, warehouse_alert("error", lang)
-    return asof_badge(day, lang), demo_badge(lang) if demo else None, None
+    return asof_badge(day, lang), [demo_badge(lang) if demo else None, auth.account(lang)], None
 
 
 _NAVBAR_JS = json.dumps(NAVBAR)

@@ -5,18 +5,26 @@ The leading underscore keeps Dash from registering this module as a page.
 
 from __future__ import annotations
 
+import re
+
 import dash_ag_grid as dag
 import dash_mantine_components as dmc
 from dash import dcc, html
 
 from i18n import t
 
+#: What a URL value may look like: codes, dates, ids and names (letters with accents, digits, spaces,
+#: ``_ - – . , : / ( )``), at most 120 characters. Anything else (quotes, ``;``, ``<``, ``=``, huge
+#: values) is dropped here so the page falls back to its default; callbacks then check the value
+#: against the catalogue and the codes in the warehouse.
+URL_VALUE = re.compile(r"[\w \-–.,:/()]{1,120}")
+
 
 def one(value: object) -> str | None:
-    """A single query-string value: the first of a repeated parameter, None for empty."""
+    """A single query-string value: the first of a repeated parameter, None for empty or malformed."""
     if isinstance(value, (list, tuple)):
         value = value[0] if value else None
-    return str(value) if value not in (None, "") else None
+    return str(value) if value not in (None, "") and URL_VALUE.fullmatch(str(value)) else None
 
 
 def page(main_id: str, title: str, intro: str, *children: object) -> html.Main:

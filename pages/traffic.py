@@ -35,7 +35,7 @@ CITY_CENTER, CITY_ZOOM = [16.44, 107.6], 11
 def many(value: object) -> list[str]:
     """Every value of a query-string parameter that may repeat (``corridor=A&corridor=B``)."""
     values = value if isinstance(value, (list, tuple)) else [value]
-    return [str(v) for v in values if v not in (None, "")]
+    return [str(v) for v in values if parts.one(v) is not None]
 
 
 def _segmented(control_id: str, value: str, choices: tuple[str, ...], prefix: str, lang: str):
