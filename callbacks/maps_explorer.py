@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import itertools
 import json
+from html import escape
 
 import numpy as np
 import pandas as pd
@@ -63,7 +64,7 @@ def hideout(values: pd.DataFrame, edges: list[float], method: str, entry: Indica
     found = dict(zip(values.get("area_code", []), values.get("value", [])))
     missing = t("map.legend.no_data", lang)
     labels = {
-        code: f"{name}: {missing if is_missing(found.get(code)) else value_text(entry, found[code], lang)}"
+        code: escape(f"{name}: {missing if is_missing(found.get(code)) else value_text(entry, found[code], lang)}")
         for code, name in names.items()
     }
     classes = {code: class_of(found.get(code), edges) for code in names}
@@ -98,7 +99,7 @@ def area_features(shapes: pd.DataFrame, lang: str) -> dict:
             "geometry": json.loads(row["geometry"]),
             "properties": {
                 "code": row["code"], "level": row["level"], "parent": row["parent_code"], "name": name,
-                "tooltip": f"{name} ({t('map.approximate_short', lang)})" if approximate else name,
+                "tooltip": escape(f"{name} ({t('map.approximate_short', lang)})" if approximate else name),
                 "approximate": approximate,
             },
         })
@@ -150,7 +151,7 @@ def _point(lat, lon, properties: dict) -> dict:
 def points(frame: pd.DataFrame, kind: str, tooltip) -> dict:
     """A point layer of one kind; ``tooltip(row)`` writes each point's hover text."""
     return collection([
-        _point(row["lat"], row["lon"], {"kind": kind, "tooltip": tooltip(row)}) for row in frame.to_dict("records")
+        _point(row["lat"], row["lon"], {"kind": kind, "tooltip": escape(tooltip(row))}) for row in frame.to_dict("records")
     ])
 
 
@@ -164,7 +165,7 @@ def feedback_communes(counts: pd.DataFrame, shapes: pd.DataFrame, lang: str) -> 
         where = centres.loc[row["code"]]
         text = t("map.tip.reports", lang, name=where["name"], count=fmt_number(row["reports"], lang))
         features.append(_point(where["lat"], where["lon"], {"kind": "feedback", "count": int(row["reports"]),
-                                                            "tooltip": text}))
+                                                            "tooltip": escape(text)}))
     return collection(features)
 
 

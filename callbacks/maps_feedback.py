@@ -9,6 +9,7 @@ communes become outlines and the reports appear as ~100 m cells (coarsened and s
 from __future__ import annotations
 
 import json
+from html import escape
 
 import pandas as pd
 from dash import html
@@ -70,7 +71,7 @@ def commune_tooltip(row: dict, estimate: bool, lang: str) -> str:
     if row.get("per_10k") is not None and row["per_10k"] == row["per_10k"]:
         key = "feedback.map_rate_estimate" if estimate else "feedback.map_rate"
         text += f" · {t(key, lang, rate=fmt_number(row['per_10k'], lang, 1))}"
-    return text
+    return escape(text)
 
 
 def commune_hideout(frame: pd.DataFrame, selected: str | None, zoom: float | None, lang: str) -> dict:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import json
+from html import escape
 
 import numpy as np
 import pandas as pd
@@ -40,7 +41,7 @@ def school_points(frame: pd.DataFrame) -> dict:
             "properties": {
                 "school_id": row["school_id"],
                 "name": row["name"],
-                "tooltip": row["name"],
+                "tooltip": escape(row["name"]),
                 "level_index": LEVEL_INDEX.get(row["level"], 4),
                 "smart": bool(row["smart"]),
             },
@@ -89,7 +90,7 @@ def areas(shapes: pd.DataFrame, ratios: pd.DataFrame, lang: str) -> tuple[dict, 
                 "properties": {
                     "code": row["code"],
                     "bin": bin_of(value, edges),
-                    "tooltip": t("schools.tooltip.spc", lang, name=area_name(row, lang), value=text),
+                    "tooltip": escape(t("schools.tooltip.spc", lang, name=area_name(row, lang), value=text)),
                 },
             }
         )

@@ -9,6 +9,7 @@ corridor's sensors in order along the road's main direction: an approximation, l
 from __future__ import annotations
 
 import json
+from html import escape
 
 import numpy as np
 import pandas as pd
@@ -83,7 +84,7 @@ def sensors(frame: pd.DataFrame, lang: str) -> dict:
                     "sensor_id": row["sensor_id"],
                     "corridor": row["corridor"],
                     "level": level,
-                    "tooltip": _sensor_tooltip(row, level, lang),
+                    "tooltip": escape(_sensor_tooltip(row, level, lang)),
                 },
             )
         )
@@ -111,7 +112,7 @@ def corridor_lines(frame: pd.DataFrame) -> dict:
             {
                 "type": "Feature",
                 "geometry": {"type": "LineString", "coordinates": coordinates},
-                "properties": {"corridor": corridor, "tooltip": corridor},
+                "properties": {"corridor": corridor, "tooltip": escape(corridor)},
             }
         )
     return maps.feature_collection(features)
@@ -149,7 +150,7 @@ def crashes(frame: pd.DataFrame, lang: str) -> dict:
                     "incident_id": row["incident_id"],
                     "severity": SEVERITY_INDEX.get(row["severity"], -1),
                     "deaths": int(row["deaths"]),
-                    "tooltip": tooltip,
+                    "tooltip": escape(tooltip),
                 },
             )
         )
@@ -184,7 +185,7 @@ def hotspots(frame: pd.DataFrame, cell: float, lang: str) -> dict:
             {
                 "type": "Feature",
                 "geometry": {"type": "Polygon", "coordinates": [ring]},
-                "properties": {"bin": hotspot_bin(int(row["crashes"])), "tooltip": tooltip},
+                "properties": {"bin": hotspot_bin(int(row["crashes"])), "tooltip": escape(tooltip)},
             }
         )
     return maps.feature_collection(features)

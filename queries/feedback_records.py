@@ -84,14 +84,3 @@ def record_count(filters: Filters) -> pd.DataFrame:
     """One row: how many reports match the filters (``n``)."""
     clause, params = where(filters)
     return fetch(f"SELECT count(*) AS n FROM feedback WHERE {clause}", params)
-
-
-def all_records(filters: Filters, sort: list[dict] | None = None) -> pd.DataFrame:
-    """Every report matching the filters (for the CSV export), in the table's order, descriptions masked."""
-    clause, params = where(filters)
-    rows = f"{_COLUMNS} {_FROM.format(clause=clause)}"
-    return fetch(
-        f"WITH rows AS ({rows}) SELECT * REPLACE ({MASKED_DESCRIPTION} AS description) FROM rows "
-        f"ORDER BY {order_by(sort)}",
-        params,
-    )

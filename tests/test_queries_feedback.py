@@ -257,7 +257,6 @@ def test_record_pages_follow_the_requested_order_newest_first_by_default():
     hostile = feedback_records.records(JANUARY, 0, 2, [{"colId": "1; DROP TABLE feedback", "sort": "asc"}])
     assert hostile["id"].tolist() == [r.id for r in newest[:2]]
     assert feedback_records.record_count(JANUARY).at[0, "n"] == 13
-    assert len(feedback_records.all_records(JANUARY)) == 13
 
 
 def test_filter_lists_period_and_target():
