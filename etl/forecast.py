@@ -17,7 +17,8 @@ such variation (scale 0) has no MASE; the mean skips it and ties go to the lower
 Intervals are centred on the point forecast, with the model's half-widths scaled by the split-conformal
 factor that would have covered each level on that model's backtest points: model intervals assume the
 model is right, and MSTL's and Theta's come out narrow (STL's seasonal estimate soaks up noise). Coverage
-(share of held-out points inside) is reported per fold with the factor learnt on the other folds.
+(share of held-out points inside) is reported per fold with the factor learnt on the other folds, beside
+its counts (held-out points, how many fell inside each band), so a reader can be told "Y times out of Z".
 
 Gaps: the series is put on its regular grid (frequency inferred); missing stamps and NaN inside it are
 filled by linear interpolation (a carried level, never a fake zero), leading and trailing gaps trimmed.
@@ -78,6 +79,9 @@ class Forecast:
     scores: pd.DataFrame   # backtest rows of every candidate and fold
     mase: float   # means over the chosen model's folds (NaN without a backtest)
     coverage: dict[int, float]
+    folds: int   # the chosen model's scored folds (0 without a backtest)
+    points: int   # held-out points over those folds
+    inside: dict[int, int]   # per level, how many of those points fell inside the band
 
 
 def forecast(series: pd.Series, horizon: int, season_length: int, level: Sequence[int] = LEVELS, *,
@@ -113,14 +117,17 @@ def forecast_with_scores(series: pd.Series, horizon: int, season_length: int,
     label = _label(chosen.name, note)
     future = pd.date_range(y.index[-1], periods=horizon + 1, freq=y.index.freq)[1:]
     frame = pd.DataFrame({"ds": future, **_intervals(fit, widening(mine, level), bounds), "model": label})
-    rows = scores[scores["model"] == chosen.name]
+    rows = scores[(scores["model"] == chosen.name) & scores["mae"].notna()]
     coverage = {lv: float(rows[f"coverage_{lv}"].mean()) for lv in level}
-    return Forecast(frame, label, scores, float(rows["mase"].mean()), coverage)
+    inside = {lv: int(rows[f"inside_{lv}"].sum()) for lv in level}
+    return Forecast(frame, label, scores, float(rows["mase"].mean()), coverage, len(rows),
+                    int(rows["points"].sum()), inside)
 
 
 def backtest(series: pd.Series, horizon: int, season_length: int, folds: int = FOLDS, *,
              level: Sequence[int] = LEVELS, bounds: Bounds = None, monotone: bool = False) -> pd.DataFrame:
-    """Rolling-origin backtest: one row per fold and candidate (fold, cutoff, model, mase, mae, coverage_*).
+    """Rolling-origin backtest: one row per fold and candidate (fold, cutoff, model, mase, mae, coverage_*,
+    points: the held-out points, inside_*: how many of them fell inside each band).
 
     Origins step back by ``horizon`` from the end; when the history is too short for that, the held-out
     window shrinks to what is left after the minimum training length and origins overlap.
@@ -256,17 +263,19 @@ def _scores(trials: list[Trial], plan: Plan, level: Sequence[int], bounds: Bound
             fc = _intervals(t.fit, widening(others, level), bounds)
         rows.append({"fold": t.fold, "cutoff": t.cutoff, "model": t.model,
                      **_score(fc, t.test, t.train, plan.lag, level)})
-    columns = ["fold", "cutoff", "model", "mase", "mae", *(f"coverage_{lv}" for lv in level)]
+    columns = ["fold", "cutoff", "model", "mase", "mae", *(f"coverage_{lv}" for lv in level), "points",
+               *(f"inside_{lv}" for lv in level)]
     return pd.DataFrame(rows, columns=columns)
 
 
 def _score(fc: dict | None, test: np.ndarray, train: np.ndarray, lag: int, level: Sequence[int]) -> dict:
     if fc is None:   # the candidate failed on this fold: it cannot be chosen
-        return {"mase": np.nan, "mae": np.nan, **{f"coverage_{lv}": np.nan for lv in level}}
-    inside = {f"coverage_{lv}": float(np.mean((test >= fc[f"lo_{lv}"]) & (test <= fc[f"hi_{lv}"])))
-              for lv in level}
+        return {"mase": np.nan, "mae": np.nan, **{f"coverage_{lv}": np.nan for lv in level},
+                "points": len(test), **{f"inside_{lv}": np.nan for lv in level}}
+    hits = {lv: int(np.sum((test >= fc[f"lo_{lv}"]) & (test <= fc[f"hi_{lv}"]))) for lv in level}
     return {"mase": mase(test, fc["yhat"], train, lag), "mae": float(np.mean(np.abs(test - fc["yhat"]))),
-            **inside}
+            **{f"coverage_{lv}": hits[lv] / len(test) for lv in level}, "points": len(test),
+            **{f"inside_{lv}": hits[lv] for lv in level}}
 
 
 def _choose(scores: pd.DataFrame, plan: Plan) -> tuple[Candidate, str]:

@@ -41,7 +41,8 @@ log = logging.getLogger(__name__)
 FACT_SOURCES = ("feedback", "health", "traffic_counts")
 LEVELS = (80, 95)
 COLUMNS = ["indicator_id", "area_code", "series_key", "ds", "yhat", "lo_80", "hi_80", "lo_95", "hi_95",
-           "model", "mase", "coverage_80", "coverage_95", "made_at"]
+           "model", "mase", "coverage_80", "coverage_95", "made_at", "backtest_folds", "backtest_points",
+           "inside_80", "inside_95"]
 
 
 @dataclass(frozen=True)
@@ -86,12 +87,14 @@ def run_all(con: duckdb.DuckDBPyConnection, n_jobs: int = 2) -> dict:
 
 
 def should_run(con: duckdb.DuckDBPyConnection, results: Iterable) -> bool:
-    """After a load: True when it read new files of a fact source, or no forecasts exist beside facts."""
+    """After a load: True when it read new files of a fact source, no forecasts exist beside facts, or
+    they were made before the job stored its backtest counts (the page's "Y times out of Z")."""
     if any(r.source in FACT_SOURCES and r.files > r.skipped for r in results):
         return True
     counts = con.execute("""SELECT (SELECT count(*) FROM forecasts), (SELECT count(*) FROM feedback)
-        + (SELECT count(*) FROM health_coverage) + (SELECT count(*) FROM traffic_daily)""").fetchall()[0]
-    return counts[0] == 0 and counts[1] > 0
+        + (SELECT count(*) FROM health_coverage) + (SELECT count(*) FROM traffic_daily),
+        (SELECT count(*) FROM forecasts WHERE backtest_points IS NULL)""").fetchall()[0]
+    return (counts[0] == 0 and counts[1] > 0) or counts[2] > 0
 
 
 def feedback_tasks(con: duckdb.DuckDBPyConnection) -> list[Task]:
@@ -185,7 +188,9 @@ def forecast_one(task: Task) -> Outcome:
         return Outcome(task, None, time.perf_counter() - began, f"{type(exc).__name__}: {exc}")
     frame = result.frame.assign(indicator_id=task.indicator_id, area_code=task.area_code,
                                 series_key=task.series_key, mase=result.mase,
-                                coverage_80=result.coverage[80], coverage_95=result.coverage[95])
+                                coverage_80=result.coverage[80], coverage_95=result.coverage[95],
+                                backtest_folds=result.folds, backtest_points=result.points,
+                                inside_80=result.inside[80], inside_95=result.inside[95])
     return Outcome(task, frame, time.perf_counter() - began)
 
 

@@ -201,8 +201,17 @@ CREATE TABLE IF NOT EXISTS forecasts (
     coverage_80  DOUBLE,
     coverage_95  DOUBLE,
     made_at      TIMESTAMP NOT NULL,
+    backtest_folds  INTEGER,                 -- the chosen model's backtest folds (0: too short to test)
+    backtest_points INTEGER,                 -- held-out points over those folds
+    inside_80    INTEGER,                    -- of those, how many the 80 % / 95 % band held
+    inside_95    INTEGER,
     PRIMARY KEY (indicator_id, area_code, series_key, ds)
 );
+-- Warehouses made before the counts existed gain them on their next load or forecast (NULL until then).
+ALTER TABLE forecasts ADD COLUMN IF NOT EXISTS backtest_folds INTEGER;
+ALTER TABLE forecasts ADD COLUMN IF NOT EXISTS backtest_points INTEGER;
+ALTER TABLE forecasts ADD COLUMN IF NOT EXISTS inside_80 INTEGER;
+ALTER TABLE forecasts ADD COLUMN IF NOT EXISTS inside_95 INTEGER;
 
 CREATE TABLE IF NOT EXISTS etl_runs (        -- one row per source file per run that read it
     run_id        VARCHAR NOT NULL,

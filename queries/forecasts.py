@@ -22,6 +22,8 @@ FORECASTS = "forecasts"
 #: Forecast indicators in the order the picker lists them.
 INDICATORS = ("feedback_received", "health_created_pct", "health_complete_pct", "traffic_vehicles")
 HEALTH_COLUMNS = {"health_created_pct": "records_created", "health_complete_pct": "records_complete"}
+#: Stored with each series' backtest: the chosen model's folds, held-out points, and points inside each band.
+BACKTEST_COUNTS = ("backtest_folds", "backtest_points", "inside_80", "inside_95")
 
 _WEEKS = """
 WITH span AS (SELECT min(requested_at)::DATE AS first, max(requested_at)::DATE AS last FROM feedback),
@@ -89,13 +91,23 @@ def forecast(indicator_id: str, area_code: str, series_key: str) -> pd.DataFrame
 
 
 def scores(indicator_id: str, area_code: str, series_key: str) -> pd.DataFrame:
-    """One row for one series: chosen model, backtest MASE and coverages, horizon, when it was made."""
+    """One row for one series: chosen model, backtest MASE and coverages, the counts behind them (folds,
+    held-out points, points inside each band; NULL if made before the job kept counts), horizon, when."""
     return fetch(
-        f"SELECT any_value(model) AS model, any_value(mase) AS mase, any_value(coverage_80) AS coverage_80, "
-        f"any_value(coverage_95) AS coverage_95, count(*) AS horizon, max(made_at) AS made_at "
+        f"SELECT any_value(indicator_id) AS indicator_id, any_value(model) AS model, any_value(mase) AS mase, "
+        f"any_value(coverage_80) AS coverage_80, any_value(coverage_95) AS coverage_95, {_counts()}, "
+        f"count(*) AS horizon, max(made_at) AS made_at "
         f"FROM {FORECASTS} WHERE indicator_id = ? AND area_code = ? AND series_key = ? HAVING count(*) > 0",
         (indicator_id, area_code, series_key),
     )
+
+
+def _counts() -> str:
+    """The backtest count columns, as NULL on a warehouse built before they existed (until its next load)."""
+    present = set(fetch("SELECT column_name FROM information_schema.columns WHERE table_name = ?",
+                        (FORECASTS,))["column_name"])
+    return ", ".join(f"any_value({c}) AS {c}" if c in present else f"NULL::INTEGER AS {c}"
+                     for c in BACKTEST_COUNTS)
 
 
 def target(indicator_id: str, area_code: str) -> pd.DataFrame:

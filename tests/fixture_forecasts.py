@@ -61,18 +61,21 @@ TARGETS = [
     ("health_created_pct", "476", 90.0, date(2026, 6, 30)),
 ]
 
-#: indicator, area, key, ds, yhat, lo_80, hi_80, lo_95, hi_95, model, mase, coverage_80, coverage_95
+#: indicator, area, key, ds, yhat, lo_80, hi_80, lo_95, hi_95, model, mase, coverage_80, coverage_95, then the
+#: backtest counts: folds, held-out points, inside the 80 % band, inside the 95 % band (45/60 = 0.75, …).
+HEALTH_474 = ("AutoETS", 0.81, 0.75, 0.9, 3, 60, 45, 54)
+ROADS_474 = ("MSTL", 1.25, 0.5, 0.875, 2, 8, 4, 7)
 FORECASTS = [
-    ("health_created_pct", "474", "", date(2025, 4, 1), 60.0, 57.0, 63.0, 55.0, 65.0, "AutoETS", 0.81, 0.75, 0.9),
-    ("health_created_pct", "474", "", date(2025, 5, 1), 64.0, 60.0, 68.0, 58.0, 70.0, "AutoETS", 0.81, 0.75, 0.9),
-    ("health_created_pct", "474", "", date(2025, 6, 1), 68.0, 63.0, 73.0, 60.0, 76.0, "AutoETS", 0.81, 0.75, 0.9),
-    ("feedback_received", "474", "Giao thông", date(2025, 2, 3), 1.2, 0.0, 2.5, 0.0, 3.1, "MSTL", 1.25, 0.5,
-     0.875),
-    ("feedback_received", "474", "Giao thông", date(2025, 2, 10), 1.4, 0.1, 2.7, 0.0, 3.4, "MSTL", 1.25, 0.5,
-     0.875),
+    ("health_created_pct", "474", "", date(2025, 4, 1), 60.0, 57.0, 63.0, 55.0, 65.0, *HEALTH_474),
+    ("health_created_pct", "474", "", date(2025, 5, 1), 64.0, 60.0, 68.0, 58.0, 70.0, *HEALTH_474),
+    ("health_created_pct", "474", "", date(2025, 6, 1), 68.0, 63.0, 73.0, 60.0, 76.0, *HEALTH_474),
+    ("feedback_received", "474", "Giao thông", date(2025, 2, 3), 1.2, 0.0, 2.5, 0.0, 3.1, *ROADS_474),
+    ("feedback_received", "474", "Giao thông", date(2025, 2, 10), 1.4, 0.1, 2.7, 0.0, 3.4, *ROADS_474),
     ("traffic_vehicles", "46", "Lê Lợi", date(2025, 2, 3), 1500.0, 1300.0, 1700.0, 1200.0, 1800.0,
-     "Naive (short series, no backtest)", None, None, None),
+     "Naive (short series, no backtest)", None, None, None, 0, 0, 0, 0),
 ]
+COLUMNS = ("indicator_id, area_code, series_key, ds, yhat, lo_80, hi_80, lo_95, hi_95, model, mase, coverage_80, "
+           "coverage_95, backtest_folds, backtest_points, inside_80, inside_95, made_at")
 
 
 def build(path: Path, forecasts: list | None = None) -> Path:
@@ -94,7 +97,7 @@ def build(path: Path, forecasts: list | None = None) -> Path:
                         [(*row, i + 2) for i, row in enumerate(TARGETS)])
         rows = [(*row, MADE_AT) for row in (FORECASTS if forecasts is None else forecasts)]
         if rows:
-            con.executemany("INSERT INTO forecasts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+            con.executemany(f"INSERT INTO forecasts ({COLUMNS}) VALUES ({', '.join('?' * 18)})", rows)
     finally:
         con.close()
     return path

@@ -76,14 +76,45 @@ def test_target_block_after_the_horizon_and_without_a_target():
     assert "no target" in _text(words.target_view("feedback_received", None, HISTORY, RISING, "en"))
 
 
-def test_backtest_sentence_formats_the_stored_scores_in_vietnamese():
-    scores = {"model": "AutoETS", "mase": 0.81, "coverage_80": 0.75, "coverage_95": 0.9}
-    assert words.backtest_sentence(scores, "vi") == (
+SCORES = {"indicator_id": "feedback_received", "model": "AutoETS", "mase": 0.81, "coverage_80": 0.75,
+          "coverage_95": 0.9, "backtest_folds": 3, "backtest_points": 39, "inside_80": 30, "inside_95": 37}
+
+
+def test_backtest_sentence_counts_the_tested_weeks_and_the_points_each_band_held():
+    assert words.backtest_sentence(SCORES, "vi") == (
+        "Thử 3 lần trên dữ liệu cũ, mỗi lần dự báo 13 tuần tiếp theo (tổng cộng 39 tuần được đối chiếu): mô "
+        "hình lệch trung bình ít hơn 19 % so với dự báo ngây thơ theo mùa (MASE = 0,81; < 1 là tốt hơn); dải 80 % chứa giá "
+        "trị thật 30 lần trên 39; dải 95 % 37 lần trên 39.")
+    assert words.backtest_sentence(SCORES, "en") == (
+        "Tested 3 times on past data, forecasting 13 weeks ahead each time (39 weeks checked in all): the model's "
+        "average error was 19% smaller than that of a seasonal-naive forecast (MASE = 0.81; below 1 is "
+        "better); the 80% band held the real value 30 times out of 39; the 95% band 37 times out of 39.")
+
+
+def test_backtest_sentence_speaks_in_the_series_grain_with_vietnamese_thousands():
+    days = {**SCORES, "indicator_id": "traffic_vehicles", "backtest_points": 1_092, "inside_80": 871,
+            "inside_95": 1_040}
+    vi = words.backtest_sentence(days, "vi")
+    assert "mỗi lần dự báo 364 ngày tiếp theo (tổng cộng 1.092 ngày được đối chiếu)" in vi
+    assert "dải 80 % chứa giá trị thật 871 lần trên 1.092; dải 95 % 1.040 lần trên 1.092." in vi
+    months = {**SCORES, "indicator_id": "health_complete_pct", "backtest_folds": 1, "backtest_points": 24,
+              "inside_80": 1, "inside_95": 24}
+    en = words.backtest_sentence(months, "en")
+    assert en.startswith("Tested once on past data, forecasting 24 months ahead: ")
+    assert en.endswith("held the real value 1 time out of 24; the 95% band 24 times out of 24.")
+
+
+@pytest.mark.parametrize("missing", [None, float("nan"), pd.NA])
+def test_backtest_sentence_without_stored_counts_gives_the_coverage_as_shares(missing):
+    older = {**SCORES, "backtest_folds": missing, "backtest_points": missing, "inside_80": missing,
+             "inside_95": missing}
+    assert words.backtest_sentence(older, "vi") == (
         "Trong các lần kiểm tra trước, mô hình lệch trung bình ít hơn 19 % so với dự báo ngây thơ theo mùa "
         "(MASE = 0,81; < 1 là tốt hơn); dải 80 % chứa giá trị thật 75 % số lần, dải 95 % chứa 90 %.")
-    worse = words.backtest_sentence({**scores, "mase": 1.25, "model": "Naive (short series)"}, "en")
+    worse = words.backtest_sentence({**older, "mase": 1.25, "model": "Naive (short series)"}, "en")
     assert "25% larger than that of a naive forecast (last value)" in worse and "MASE = 1.25" in worse
-    assert "too short" in words.backtest_sentence({**scores, "mase": float("nan")}, "en")
+    assert "too short" in words.backtest_sentence({**SCORES, "mase": float("nan")}, "en")
+    assert "too short" in words.backtest_sentence({**SCORES, "mase": None, "backtest_folds": 0}, "en")
 
 
 SERIES = pd.DataFrame({
@@ -123,6 +154,9 @@ def test_choose_and_show_a_health_series(warehouse):
     assert [trace.name for trace in bands] == ["Khoảng 95 %", "Khoảng 80 %"]
     assert list(bands[1].y) == [57.0, 60.0, 63.0]
     assert "MASE = 0,81" in _text(trust) and "AutoETS" in _text(trust)
+    # the fixture's 3 folds of 20 months, 45 and 54 of the 60 points inside the bands
+    assert "mỗi lần dự báo 20 tháng tiếp theo (tổng cộng 60 tháng được đối chiếu)" in _text(trust)
+    assert "dải 80 % chứa giá trị thật 45 lần trên 60; dải 95 % 54 lần trên 60." in _text(trust)
     # the 474 target is the province's 95 %, not reached within 06/2025; its due date is later
     assert "chưa đạt trong 3 tháng tới (đến 06/2025)" in _text(target)
 

@@ -40,6 +40,22 @@ def test_chosen_model_beats_seasonal_naive_and_its_80_interval_is_honest(series,
     assert 0.7 <= result.coverage[80] <= 0.9
     assert result.coverage[95] >= result.coverage[80]
     assert len(result.scores) == 8 * result.scores["model"].nunique()
+    assert (result.folds, result.points) == (8, 8 * horizon)   # 8 folds of ``horizon`` held-out points
+    assert result.inside[80] / result.points == pytest.approx(result.coverage[80])
+    assert result.inside[80] <= result.inside[95] <= result.points
+
+
+def test_backtest_counts_the_points_each_band_held_per_fold_and_the_forecast_sums_its_models_folds():
+    series = weekly_reports(years=4)
+    series.iloc[-13:] += 10_000   # a jump no model sees coming: the last fold's 13 points all fall outside
+    result = forecast.forecast_with_scores(series, 13, 52, folds=3)
+    scores = result.scores
+    assert (scores["points"] == 13).all()
+    # the first two folds learn their band widths from the other folds, the jump among them: wide enough
+    assert scores.groupby("fold")["inside_80"].apply(set).to_dict() == {1: {13}, 2: {13}, 3: {0}}
+    assert (scores["inside_95"] == scores["inside_80"]).all()
+    assert (result.folds, result.points, result.inside) == (3, 39, {80: 26, 95: 26})
+    assert result.coverage[80] == pytest.approx(26 / 39)
 
 
 def test_forecast_continues_the_series_on_its_own_grid():
@@ -54,7 +70,8 @@ def test_forecast_continues_the_series_on_its_own_grid():
 
 def test_backtest_has_one_row_per_fold_and_candidate_with_the_seasonal_naive_baseline():
     scores = forecast.backtest(weekly_reports(years=4), 13, 52, folds=3)
-    assert set(scores.columns) >= {"fold", "model", "mase", "coverage_80", "coverage_95"}
+    assert set(scores.columns) >= {"fold", "model", "mase", "coverage_80", "coverage_95", "points", "inside_80",
+                                   "inside_95"}
     assert sorted(scores["fold"].unique()) == [1, 2, 3]
     assert "SeasonalNaive" in set(scores["model"])
     assert scores["coverage_80"].between(0, 1).all()
@@ -70,7 +87,9 @@ def test_short_series_fall_back_to_non_seasonal_models_and_say_so():
     frame = forecast.forecast(series, 13, 52)
     assert len(frame) == 13 and frame["yhat"].notna().all()
     assert "short series" in frame["model"].iloc[0]
-    assert forecast.forecast(series.iloc[:3], 4, 52)["model"].iloc[0] == "Naive (short series, no backtest)"
+    untested = forecast.forecast_with_scores(series.iloc[:3], 4, 52)
+    assert untested.model == "Naive (short series, no backtest)"
+    assert (untested.folds, untested.points, untested.inside) == (0, 0, {80: 0, 95: 0})
 
 
 def test_constant_series_get_a_flat_forecast():
@@ -94,7 +113,10 @@ def test_monotone_bounded_forecasts_never_go_back_or_leave_the_bounds():
     noise = np.random.default_rng(5).normal(0, 0.4, t.size)
     share = np.minimum(97 / (1 + np.exp(-(t - 20) / 6)) + noise, 100)
     series = pd.Series(share, pd.date_range("2021-01-01", periods=60, freq="MS"))
-    frame = forecast.forecast(series, 24, 12, bounds=(0, 100), monotone=True)
+    result = forecast.forecast_with_scores(series, 24, 12, bounds=(0, 100), monotone=True)
+    frame = result.frame
+    # 60 months, 24 kept for training: 3 folds of 24 months stepping back 6, overlapping
+    assert (result.folds, result.points) == (3, 72)
     assert frame["yhat"].iloc[0] >= share[-1]
     assert frame["yhat"].is_monotonic_increasing
     assert frame[["yhat", "lo_80", "hi_80", "lo_95", "hi_95"]].stack().between(0, 100).all()
@@ -213,7 +235,41 @@ def test_run_all_keeps_bounds_order_and_backtest_scores(job):
     assert con.execute(missing).fetchone()[0] == 0
 
 
-def test_should_run_after_new_fact_files_or_when_forecasts_are_missing(job):
+def stored_counts(con) -> dict[tuple[str, str, str], tuple]:
+    """Per series: (folds, held-out points, inside 80 %, inside 95 %, coverage 80 %, model), one value each."""
+    found = con.execute("""
+        SELECT DISTINCT indicator_id, area_code, series_key, backtest_folds, backtest_points, inside_80,
+               inside_95, coverage_80, model FROM forecasts""").fetchall()
+    counts = {row[:3]: row[3:] for row in found}
+    assert len(counts) == len(found)   # the same counts on every horizon row of a series
+    return counts
+
+
+def test_run_all_stores_the_backtest_counts_of_each_series(job):
+    counts = stored_counts(job[0])
+    # (folds, points) by hand: 143 whole weeks keep 104 for training, 3 folds of 13 fit; 31 (30) months
+    # keep 24, so one fold of 7 (6); 119 whole days keep 14, 3 folds of 28 fit
+    expected = {key: (3, 39) for key in counts if key[0] == "feedback_received"}
+    for indicator in ("health_created_pct", "health_complete_pct"):
+        expected |= {(indicator, "474", ""): (1, 7), (indicator, "478", ""): (1, 6), (indicator, "46", ""): (1, 6)}
+    expected |= {("traffic_vehicles", "46", c): (3, 84) for c in CORRIDORS}
+    assert {key: row[:2] for key, row in counts.items()} == expected
+    for folds, points, inside_80, inside_95, coverage_80, _ in counts.values():
+        assert 0 <= inside_80 <= inside_95 <= points
+        assert inside_80 == round(coverage_80 * points)
+
+
+def test_stored_counts_are_the_chosen_models_backtest_folds_summed(job):
+    con, _ = job
+    task = next(t for t in forecast_job.traffic_tasks(con) if t.series_key == "Lê Lợi")
+    folds, points, inside_80, inside_95, _, model = stored_counts(con)[("traffic_vehicles", "46", "Lê Lợi")]
+    scores = forecast.backtest(task.series, task.horizon, task.season_length, bounds=task.bounds)
+    mine = scores[scores["model"] == model]
+    assert (folds, points) == (len(mine), mine["points"].sum())
+    assert (inside_80, inside_95) == (mine["inside_80"].sum(), mine["inside_95"].sum())
+
+
+def test_should_run_after_new_fact_files_or_when_forecasts_are_missing_or_lack_counts(job):
     con, _ = job
     loaded = Namespace(source="feedback", files=2, skipped=1)
     unchanged = Namespace(source="feedback", files=2, skipped=2)
@@ -223,15 +279,22 @@ def test_should_run_after_new_fact_files_or_when_forecasts_are_missing(job):
     empty = duckdb.connect()
     empty.execute(SCHEMA.read_text(encoding="utf-8"))
     assert not forecast_job.should_run(empty, [])
+    empty.execute("""INSERT INTO forecasts (indicator_id, area_code, series_key, ds, yhat, model, made_at)
+                     VALUES ('feedback_received', '46', '', DATE '2024-10-07', 1, 'MSTL', now())""")
+    assert forecast_job.should_run(empty, [unchanged])   # made before the job stored its backtest counts
 
 
-def test_cli_replaces_the_warehouse_file_atomically(tmp_path, capsys):
+def test_cli_replaces_the_warehouse_file_atomically_and_adds_the_count_columns_to_an_older_one(tmp_path, capsys):
     db = tmp_path / "warehouse.duckdb"
     con = duckdb.connect(str(db))
     small_warehouse(con).execute("DELETE FROM feedback; DELETE FROM health_coverage")
+    for column in ("backtest_folds", "backtest_points", "inside_80", "inside_95"):   # built before the counts
+        con.execute(f"ALTER TABLE forecasts DROP COLUMN {column}")
     con.close()
     assert forecast_job.cli(Namespace(db=db, jobs=1)) == 0
     assert "2 series (traffic_vehicles 2)" in capsys.readouterr().out
     assert [p.name for p in tmp_path.iterdir()] == ["warehouse.duckdb"]
     with duckdb.connect(str(db), read_only=True) as check:
         assert check.execute("SELECT count(*) FROM forecasts").fetchone()[0] == 2 * 28
+        counts = "SELECT DISTINCT backtest_folds, backtest_points FROM forecasts"
+        assert check.execute(counts).fetchall() == [(3, 84)]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import duckdb
 import pandas as pd
 import pytest
 
@@ -92,14 +93,31 @@ def test_forecast_rows_of_one_series_oldest_first(warehouse):
     assert list(rows["hi_95"]) == [65.0, 70.0, 76.0]
 
 
+COUNTS = ["backtest_folds", "backtest_points", "inside_80", "inside_95"]
+
+
 def test_scores_give_the_stored_backtest_of_one_series(warehouse):
     row = forecasts.scores("feedback_received", "474", "Giao thông").iloc[0]
-    assert (row["model"], row["mase"], row["coverage_80"], row["coverage_95"], row["horizon"]) == (
-        "MSTL", 1.25, 0.5, 0.875, 2)
+    assert (row["indicator_id"], row["model"], row["mase"], row["coverage_80"], row["coverage_95"],
+            row["horizon"]) == ("feedback_received", "MSTL", 1.25, 0.5, 0.875, 2)
+    assert [int(row[c]) for c in COUNTS] == [2, 8, 4, 7]   # 2 folds of 4 weeks; 4/8 = 0.5, 7/8 = 0.875
     assert pd.Timestamp(row["made_at"]) == pd.Timestamp(fx.MADE_AT)
+    health = forecasts.scores("health_created_pct", "474", "").iloc[0]
+    assert [int(health[c]) for c in COUNTS] == [3, 60, 45, 54]
     untested = forecasts.scores("traffic_vehicles", "46", "Lê Lợi").iloc[0]
-    assert pd.isna(untested["mase"])
+    assert pd.isna(untested["mase"]) and [int(untested[c]) for c in COUNTS] == [0, 0, 0, 0]
     assert forecasts.scores("traffic_vehicles", "46", "Nowhere").empty
+
+
+def test_scores_of_a_warehouse_from_before_the_counts_have_null_counts(tmp_path, monkeypatch):
+    path = fx.build(tmp_path / "old.duckdb")
+    with duckdb.connect(str(path)) as con:
+        for column in COUNTS:
+            con.execute(f"ALTER TABLE forecasts DROP COLUMN {column}")
+    monkeypatch.setattr(config, "WAREHOUSE", path)
+    row = forecasts.scores("feedback_received", "474", "Giao thông").iloc[0]
+    assert (row["mase"], row["coverage_80"]) == (1.25, 0.5)
+    assert all(pd.isna(row[c]) for c in COUNTS)
 
 
 def test_target_is_the_areas_own_else_the_provinces(warehouse):

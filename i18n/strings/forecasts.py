@@ -49,6 +49,35 @@ STRINGS: dict[str, tuple[str, str]] = {
             "the 95% band {cov95}."
         ),
     ),
+    "forecasts.backtest.counts": (
+        (
+            "{tested}: mô hình lệch trung bình {diff} so với {baseline} (MASE = {mase}; < 1 là tốt hơn); "
+            "dải 80 % chứa giá trị thật {in80} trên {points}; dải 95 % {in95} trên {points}."
+        ),
+        (
+            "{tested}: the model's average error was {diff} that of {baseline} (MASE = {mase}; below 1 is "
+            "better); the 80% band held the real value {in80} out of {points}; the 95% band {in95} out of "
+            "{points}."
+        ),
+    ),
+    "forecasts.tested": (
+        "Thử {n} lần trên dữ liệu cũ, mỗi lần dự báo {held} tiếp theo (tổng cộng {total} được đối chiếu)",
+        "Tested {n} times on past data, forecasting {held} ahead each time ({total} checked in all)",
+    ),
+    "forecasts.tested.one": (
+        "Thử 1 lần trên dữ liệu cũ, dự báo {held} tiếp theo",
+        "Tested once on past data, forecasting {held} ahead",
+    ),
+    "forecasts.times": ("{n} lần", "{n} times"),
+    "forecasts.times.one": ("{n} lần", "{n} time"),
+    "forecasts.unit.week": ("{n} tuần", "{n} weeks"),
+    "forecasts.unit.week.one": ("{n} tuần", "{n} week"),
+    "forecasts.unit.month": ("{n} tháng", "{n} months"),
+    "forecasts.unit.month.one": ("{n} tháng", "{n} month"),
+    "forecasts.unit.day": ("{n} ngày", "{n} days"),
+    "forecasts.unit.day.one": ("{n} ngày", "{n} day"),
+    "forecasts.unit.period": ("{n} kỳ", "{n} periods"),
+    "forecasts.unit.period.one": ("{n} kỳ", "{n} period"),
     "forecasts.no_backtest": (
         "Chuỗi quá ngắn để kiểm tra trên dữ liệu cũ: hãy coi dự báo này là ước lượng thô.",
         "The series is too short to test on past data: treat this forecast as a rough guess.",

@@ -1,5 +1,6 @@
 """The forecasts page in headless Chromium on the demo warehouse (its ETL ran the forecast job): a
-planner picks a series and sees the band and the backtest in words with the stored numbers.
+planner picks a series and sees the band and the backtest in words with the stored numbers (how many
+weeks were tested, how many times each band held the real value).
 
 Expected figures come from the page's queries on the same warehouse (tests/test_queries_forecasts.py
 checks those against hand-computed numbers).
@@ -63,7 +64,12 @@ def test_picking_a_series_shows_its_band_backtest_and_target(dash_duo, on_demo_w
     dash_duo.select_dcc_dropdown(f"#{ids.FORECASTS_KEY}", series["series_key"])
     until(lambda: "key=" in dash_duo.driver.current_url, TIMEOUT)
     scores = expect_series(dash_duo, "feedback_received", series["area_code"], series["series_key"])
-    assert f"(MASE = {fmt_number(scores['mase'], 'vi', 2)};" in dash_duo.find_element(SENTENCE).text
+    sentence = dash_duo.find_element(SENTENCE).text
+    assert f"(MASE = {fmt_number(scores['mase'], 'vi', 2)};" in sentence
+    held, points = (fmt_number(scores[c], "vi") for c in ("inside_80", "backtest_points"))
+    assert f"dải 80 % chứa giá trị thật {held} lần trên {points};" in sentence   # the stored Y out of Z
+    assert f"dải 95 % {fmt_number(scores['inside_95'], 'vi')} lần trên {points}." in sentence
+    assert f"(tổng cộng {points} tuần được đối chiếu)" in sentence
     assert f"Mô hình được chọn: {scores['model']}." in dash_duo.find_element(f"#{ids.FORECASTS_TRUST}").text
     until(lambda: [b[2] for b in bands(dash_duo)] == [scores["horizon"]] * 2, TIMEOUT)
 
