@@ -72,5 +72,6 @@ def layout(lang: str | None = None, source: str | None = None, rule: str | None 
             parts.grid(ids.DATA_SAMPLE_GRID, lang, height=420),
             hint=t("data.sample_hint", lang),
         ),
-        parts.section(t("data.files", lang), parts.grid(ids.DATA_FILES_GRID, lang)),
+        # every file ever loaded: a fixed height lets the grid draw only the rows in view
+        parts.section(t("data.files", lang), parts.grid(ids.DATA_FILES_GRID, lang, height=420)),
     )
