@@ -1,9 +1,10 @@
 """The one way the app reads the warehouse: ``fetch`` and its cache.
 
-Each thread keeps one read-only connection to the version of the file it last read (DuckDB connections
-are not shared across threads), and opens a new one when the ETL has swapped in a new file with
-``os.replace`` — opening costs tens of milliseconds, so reusing it keeps callbacks fast. The file is
-ATTACHed to a private in-memory database, so an old and a new version never share a cached instance.
+Each process opens one read-only DuckDB instance per version of the file (the file ATTACHed to a private
+in-memory database, so an old and a new version never share a cached instance) and each thread queries
+it through a cursor of its own; a new instance opens when the ETL has swapped in a new file with
+``os.replace``. Opening costs tens of milliseconds, so reusing instance and cursors keeps callbacks fast,
+and one instance per process shares one buffer pool among the threads.
 Results are memoised in a small LRU keyed by the SQL, its parameters and the file's version (inode,
 mtime, size), so a swapped-in warehouse is read on the next call. Callers get copies.
 """
@@ -63,27 +64,47 @@ def warehouse_version(path: Path | None = None) -> Version:
 
 
 _local = threading.local()
+#: (file, version) -> the DuckDB instance reading it; threads query it through cursors of their own.
+_instances: dict[tuple[str, Version], duckdb.DuckDBPyConnection] = {}
+_instances_lock = threading.Lock()
+
+
+def _instance(path: Path, version: Version) -> duckdb.DuckDBPyConnection:
+    """The one read-only instance of this version of the warehouse in this process, opened on first use.
+
+    One instance per process, not per thread: the threads of a worker then share its buffer pool (pages
+    one callback read are warm for the next) and its memory. An older version's instance lives on until
+    the last cursor on it is dropped."""
+    key = (str(path), version)
+    with _instances_lock:
+        con = _instances.get(key)
+        if con is not None:
+            return con
+        con = duckdb.connect(":memory:", config={"threads": config.DUCKDB_THREADS})
+        try:
+            con.execute("ATTACH ? AS warehouse (READ_ONLY)", [str(path)])
+        except duckdb.Error as exc:
+            con.close()
+            if not path.exists():
+                raise WarehouseMissing(f"no warehouse at {path}") from None
+            raise WarehouseUnreadable(f"cannot open {path}: {type(exc).__name__}") from None
+        _instances.clear()
+        _instances[key] = con
+        return con
 
 
 def _connection(path: Path, version: Version) -> duckdb.DuckDBPyConnection:
-    """This thread's connection to this version of the warehouse, opened on first use."""
+    """This thread's cursor on this version's instance (DuckDB cursors are not shared across threads)."""
     held = getattr(_local, "held", None)
     if held is not None and held[0] == (str(path), version):
         return held[1]
     if held is not None:
-        held[1].close()
+        held[1].close()  # a cursor on an older version: only this thread used it
         _local.held = None
-    con = duckdb.connect(":memory:", config={"threads": config.DUCKDB_THREADS})
-    try:
-        con.execute("ATTACH ? AS warehouse (READ_ONLY)", [str(path)])
-        con.execute("USE warehouse")
-    except duckdb.Error as exc:
-        con.close()
-        if not path.exists():
-            raise WarehouseMissing(f"no warehouse at {path}") from None
-        raise WarehouseUnreadable(f"cannot open {path}: {type(exc).__name__}") from None
-    _local.held = ((str(path), version), con)
-    return con
+    cursor = _instance(path, version).cursor()
+    cursor.execute("USE warehouse")
+    _local.held = ((str(path), version), cursor)
+    return cursor
 
 
 def _query(path: Path, version: Version, sql: str, params: tuple) -> pd.DataFrame:

@@ -124,3 +124,14 @@ def test_a_failed_computation_is_not_remembered_and_is_tried_again():
     assert db.derived("test.flaky", (), flaky) == 42
     assert db.derived("test.flaky", (), flaky) == 42
     assert len(attempts) == 2
+
+
+def test_threads_read_one_instance_through_cursors_of_their_own():
+    def count(source: str) -> int:
+        return int(db._query(db.warehouse_path(), db.warehouse_version(), COUNT_BY_SOURCE, (source,)).iat[0, 0])
+
+    sources = ["health", "feedback"] * 8
+    with ThreadPoolExecutor(4) as pool:
+        answers = list(pool.map(count, sources))
+    assert answers == [rejected_total(REJECTED, s) for s in sources]
+    assert len(db._instances) == 1
