@@ -74,7 +74,8 @@ def run_one(name: str, args: list[str], timeout: float) -> tuple[str, bool]:
         status = f" — FAILED: stopped after {timeout:.0f} s"
     title = " ".join([name, *args])
     seconds = time.perf_counter() - started
-    return f"## {title} ({seconds:.0f} s){status}\n\n```\n{out.strip()}\n```\n", not status
+    text = f"## {title} ({seconds:.0f} s){status}\n\n```\n{out.strip()}\n```\n"
+    return text.replace(f"{HERE.parent}{os.sep}", ""), not status  # paths relative to the repository
 
 
 def summary() -> str:

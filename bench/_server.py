@@ -3,7 +3,8 @@
 The recorder is added by the benchmark as Flask before/after_request hooks; the product has none. For
 each POST ``/_dash-update-component`` it keeps the callback's name, the server time between the two
 hooks (the whole Dash dispatch: inputs parsed, callback run, answer serialised), the answer's size and
-the request body (replayed by bench/load.py).
+the request body (replayed by bench/load.py and bench/_alone.py); the time and size also go back to the
+client in ``X-Bench-Ms`` and ``X-Bench-Bytes`` headers.
 """
 
 from __future__ import annotations
@@ -101,6 +102,8 @@ def install(dash_app, recorder: Recorder) -> None:
         call = Call(recorder.page, recorder.view, names.get(output, output), elapsed, size,
                     response.status_code, body)
         recorder.finished(call)
+        response.headers["X-Bench-Ms"] = f"{elapsed:.3f}"  # for a client in another process (bench/_alone.py)
+        response.headers["X-Bench-Bytes"] = str(size)
         return response
 
     @server.teardown_request
