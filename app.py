@@ -19,7 +19,8 @@ from i18n import t
 log = logging.getLogger(__name__)
 
 app = Dash(
-    __name__, use_pages=True, title="Huế IOC Analytics", update_title=None, suppress_callback_exceptions=False
+    __name__, use_pages=True, title="Huế IOC Analytics", update_title=None, suppress_callback_exceptions=False,
+    assets_path_ignore=["vendor"],  # served on request (assets/plotly_bundle.js), not on every page
 )
 app.index_string = app.index_string.replace("<html>", '<html lang="vi">', 1)
 server = app.server

@@ -71,6 +71,10 @@ def test_switching_to_english_changes_the_number_format_of_the_rejected_rows_cha
     open_page(dash_duo, "/data")
     dash_duo.wait_for_contains_text(axis, "1.000", timeout=TIMEOUT)
     assert "1,000" not in text_of(dash_duo, axis)
+    # the chart was drawn by plotly.js's cartesian bundle (assets/plotly_bundle.js), not the full one
+    loaded = dash_duo.driver.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
+    assert any("vendor/plotly-cartesian-" in name for name in loaded)
+    assert not any("package_data/plotly.min.js" in name for name in loaded)
     dash_duo.wait_for_text_to_equal(f"#{ids.APP_ASOF}", "Dữ liệu đến 27/11/2026", timeout=TIMEOUT)
 
     dash_duo.find_element(f"#{ids.APP_LANG_EN}").click()
