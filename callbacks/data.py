@@ -9,6 +9,7 @@ from dash import Input, Output, State, callback, ctx, no_update
 
 import ids
 from callbacks import figures, tables
+from callbacks.remembered import remembered
 from i18n import search
 from queries import quality
 from queries.db import or_empty
@@ -36,6 +37,7 @@ def show_files(state: dict):
 
 
 @callback(Output(ids.DATA_REJECTED_GRAPH, "figure"), STATE)
+@remembered
 def show_rejected(state: dict):
     return figures.rejected_bar(or_empty(quality.rejected_by_rule), state["lang"])
 

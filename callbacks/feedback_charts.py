@@ -13,6 +13,7 @@ from callbacks import figures_feedback as figs
 from callbacks import figures_feedback_handling as handling_figs
 from callbacks import tables_feedback as tables
 from callbacks.feedback import STATE, filters_of
+from callbacks.remembered import remembered
 from queries import feedback, feedback_handling, feedback_volume
 from queries.db import or_empty
 
@@ -27,6 +28,7 @@ def _as_of(state: dict) -> date:
     Output(ids.FEEDBACK_RATED_NOTE, "children"),
     STATE,
 )
+@remembered
 def show_summary(state: dict):
     """KPI cards, the status funnel and the "how many answered" line, from one summary."""
     filters, lang = filters_of(state), state["lang"]
@@ -41,6 +43,7 @@ def show_summary(state: dict):
 
 
 @callback(Output(ids.FEEDBACK_VOLUME, "figure"), STATE)
+@remembered
 def show_volume(state: dict):
     filters, grain, split = filters_of(state), state["grain"], state["by"]
     frame = or_empty(feedback_volume.volume_over_time, filters, grain, split)
@@ -49,6 +52,7 @@ def show_volume(state: dict):
 
 
 @callback(Output(ids.FEEDBACK_CATEGORY_GRAPH, "figure"), Output(ids.FEEDBACK_CHANNEL_GRAPH, "figure"), STATE)
+@remembered
 def show_shares(state: dict):
     filters, lang = filters_of(state), state["lang"]
     return (
@@ -62,6 +66,7 @@ def show_shares(state: dict):
 
 
 @callback(Output(ids.FEEDBACK_REASONS, "figure"), STATE)
+@remembered
 def show_reasons(state: dict):
     return figs.reasons_bar(or_empty(feedback_volume.not_verified_reasons, filters_of(state)), state["lang"])
 
@@ -72,6 +77,7 @@ def show_reasons(state: dict):
     Output(ids.FEEDBACK_TARGET, "children"),
     STATE,
 )
+@remembered
 def show_agencies(state: dict):
     lang = state["lang"]
     frame = or_empty(feedback_handling.agencies, filters_of(state), _as_of(state))
@@ -81,18 +87,21 @@ def show_agencies(state: dict):
 
 
 @callback(Output(ids.FEEDBACK_HANDLING, "figure"), STATE)
+@remembered
 def show_handling(state: dict):
     frame = or_empty(feedback_handling.handling_days_by_category, filters_of(state))
     return handling_figs.handling_boxes(frame, state["lang"])
 
 
 @callback(Output(ids.FEEDBACK_BACKLOG, "figure"), Output(ids.FEEDBACK_BACKLOG_NOTE, "children"), STATE)
+@remembered
 def show_backlog(state: dict):
     frame = or_empty(feedback_handling.backlog_by_age, filters_of(state), _as_of(state))
     return handling_figs.backlog_bars(frame, state["lang"]), cards.backlog_note(state, state["lang"])
 
 
 @callback(Output(ids.FEEDBACK_RATING_TIME, "figure"), Output(ids.FEEDBACK_RATING_CATEGORY, "figure"), STATE)
+@remembered
 def show_ratings(state: dict):
     filters, lang = filters_of(state), state["lang"]
     over_time = or_empty(feedback_handling.ratings_over_time, filters, state["grain"])
@@ -104,6 +113,7 @@ def show_ratings(state: dict):
 
 
 @callback(Output(ids.FEEDBACK_PER10K, "figure"), STATE)
+@remembered
 def show_per_10k(state: dict):
     frame = or_empty(feedback_volume.per_10k, filters_of(state))
     # districts are listed until one is chosen, then its communes: only a chosen commune stands out

@@ -17,6 +17,7 @@ from dash import Input, Output, callback
 
 import ids
 from callbacks import cards_health, figures_health, gap_health, maps_health
+from callbacks.remembered import remembered
 from i18n import t
 from queries import health
 from queries.db import or_empty
@@ -94,6 +95,7 @@ def _expected(view: Scope, district: str | None) -> int:
 
 
 @callback(Output(ids.HEALTH_KPI, "children"), Output(ids.HEALTH_SELECTION, "children"), STATE)
+@remembered
 def show_kpis(state: dict):
     lang, view = state["lang"], scope(state)
     groups = [
@@ -119,6 +121,7 @@ def show_kpis(state: dict):
     Output(ids.HEALTH_MAP_NOTE, "children"),
     STATE,
 )
+@remembered
 def show_map(state: dict):
     lang, level, measure = state["lang"], state["level"], state["measure"]
     view = scope(state)
@@ -138,6 +141,7 @@ def show_map(state: dict):
 
 
 @callback(Output(ids.HEALTH_TREND_GRAPH, "figure"), STATE)
+@remembered
 def show_trend(state: dict):
     lang, view = state["lang"], scope(state)
     commune = view.commune or {}
@@ -153,6 +157,7 @@ def show_trend(state: dict):
     Output(ids.HEALTH_GAP_HINT, "children"),
     STATE,
 )
+@remembered
 def show_gap(state: dict):
     lang, measure, view = state["lang"], state["measure"], scope(state)
     communes = health.rows_of(view.areas, "commune", view.district)
@@ -162,6 +167,7 @@ def show_gap(state: dict):
 
 
 @callback(Output(ids.HEALTH_CHECKS, "children"), STATE)
+@remembered
 def show_checks(state: dict):
     lang, view = state["lang"], scope(state)
     if view.month is None or view.areas.empty:

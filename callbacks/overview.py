@@ -13,6 +13,7 @@ from dash import Input, Output, State, callback, ctx, html
 import ids
 from callbacks import cards_overview, overview_view
 from callbacks.format_overview import period_label
+from callbacks.remembered import remembered
 from i18n import t
 from queries import kpi, kpi_board
 from queries.db import or_empty
@@ -55,6 +56,7 @@ def _no_period(lang: str):
     Output(ids.OVERVIEW_LEAGUE_GRID, "rowData"),
     Input(ids.OVERVIEW_VIEW, "data"),
 )
+@remembered
 def show_overview(view: dict):
     """KPI cards of the chosen area, the off-target list and the district league table."""
     lang, period = view["lang"], overview_view.period_of(view)

@@ -11,6 +11,7 @@ from dash import Input, Output, State, callback, ctx, no_update
 
 import ids
 from callbacks import cards_schools, figures_schools, maps_schools, tables_schools
+from callbacks.remembered import remembered
 from i18n import label, search
 from queries import schools
 from queries.db import or_empty
@@ -74,6 +75,7 @@ def filters_search(chosen: dict, state: dict):
 
 
 @callback(Output(ids.SCHOOLS_KPI_GRID, "children"), STATE)
+@remembered
 def show_kpis(state: dict):
     f = school_filter(state)
     return cards_schools.kpi_cards(
@@ -87,6 +89,7 @@ def show_kpis(state: dict):
 
 
 @callback(Output(ids.SCHOOLS_TARGET_GRAPH, "figure"), STATE)
+@remembered
 def show_target_progress(state: dict):
     return figures_schools.smart_target_progress(
         or_empty(schools.smart_thpt_by_year),
@@ -96,6 +99,7 @@ def show_target_progress(state: dict):
 
 
 @callback(Output(ids.SCHOOLS_POINTS_GEOJSON, "data"), Output(ids.SCHOOLS_MAP, "viewport"), STATE)
+@remembered
 def show_points(state: dict):
     points = or_empty(schools.school_points, school_filter(state))
     return maps_schools.school_points(points), maps_schools.viewport(points)
@@ -107,6 +111,7 @@ def show_points(state: dict):
     STATE,
     Input(ids.SCHOOLS_SHADE_SEGMENTED, "value"),
 )
+@remembered
 def show_areas(state: dict, area_level: str | None):
     f, lang = school_filter(state), state["lang"]
     area_level = "commune" if area_level == "commune" else "district"
@@ -145,6 +150,7 @@ def show_school(school_id: str | None, state: dict):
     STATE,
     Input(ids.SCHOOLS_METRIC_DROPDOWN, "value"),
 )
+@remembered
 def show_comparison(state: dict, metric: str | None):
     f, lang = school_filter(state), state["lang"]
     every = f.all_districts()
@@ -160,6 +166,7 @@ def show_comparison(state: dict, metric: str | None):
     STATE,
     Input(ids.SCHOOLS_SEARCH_INPUT, "value"),
 )
+@remembered
 def show_table(state: dict, text: str | None):
     frame = or_empty(schools.school_table, school_filter(state), text)
     return tables_schools.school_list(frame, state["lang"])

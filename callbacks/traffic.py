@@ -15,6 +15,7 @@ from dash import Input, Output, State, callback, ctx, no_update
 
 import ids
 from callbacks import cards_traffic, figures_traffic, figures_traffic_bars
+from callbacks.remembered import remembered
 from i18n import fmt_date, is_missing, search, t
 from queries import traffic, traffic_calendar, traffic_crashes, traffic_kpis
 from queries.db import or_empty
@@ -150,6 +151,7 @@ def corridor_search(payload: dict | None, state: dict | None):
 
 
 @callback(Output(ids.TRAFFIC_KPIS, "children"), STATE)
+@remembered
 def show_kpis(state: dict):
     lang, vehicle = state["lang"], state.get("vehicle") or "all"
     frame = or_empty(traffic_kpis.kpis, filter_of(state))
@@ -158,6 +160,7 @@ def show_kpis(state: dict):
 
 
 @callback(Output(ids.TRAFFIC_VOLUME, "figure"), STATE, Input(ids.TRAFFIC_GRAIN, "value"))
+@remembered
 def show_volume(state: dict, grain: str | None):
     f = filter_of(state)
     series = or_empty(traffic.volume_series, f, grain if grain in traffic.GRAINS else "week")
@@ -173,6 +176,7 @@ def show_volume(state: dict, grain: str | None):
     STATE,
     Input(ids.TRAFFIC_MEASURE, "value"),
 )
+@remembered
 def show_heatmap(state: dict, measure: str | None):
     f, lang = filter_of(state), state["lang"]
     measure = "congestion" if measure == "congestion" else "volume"
@@ -183,6 +187,7 @@ def show_heatmap(state: dict, measure: str | None):
 
 
 @callback(Output(ids.TRAFFIC_RANK_CONGESTION, "figure"), Output(ids.TRAFFIC_RANK_PEAK, "figure"), STATE)
+@remembered
 def show_ranking(state: dict):
     frame = or_empty(traffic.corridor_ranking, filter_of(state))
     chosen, lang = list(state.get("corridor") or []), state["lang"]
@@ -192,6 +197,7 @@ def show_ranking(state: dict):
 
 
 @callback(Output(ids.TRAFFIC_CRASH_TREND, "figure"), STATE)
+@remembered
 def show_crash_trend(state: dict):
     return figures_traffic_bars.crash_trend(
         or_empty(traffic_crashes.crashes_by_month, filter_of(state)), state["lang"]
@@ -199,6 +205,7 @@ def show_crash_trend(state: dict):
 
 
 @callback(Output(ids.TRAFFIC_ROAD_TYPE, "figure"), STATE)
+@remembered
 def show_road_types(state: dict):
     return figures_traffic_bars.road_types(
         or_empty(traffic_crashes.crashes_by_road_type, filter_of(state)), state["lang"]

@@ -10,6 +10,7 @@ from dash import Input, Output, callback, no_update
 import ids
 from callbacks import cards_traffic, figures_traffic, maps_traffic
 from callbacks.figures import empty
+from callbacks.remembered import remembered
 from callbacks.traffic import STATE, filter_of
 from i18n import t
 from queries import traffic, traffic_crashes
@@ -28,6 +29,7 @@ def show_districts(_params: dict):
     Output(ids.TRAFFIC_MAP_LEGEND, "children"),
     STATE,
 )
+@remembered
 def show_sensors(state: dict):
     frame, lang = or_empty(traffic.sensor_status, filter_of(state)), state["lang"]
     return (
@@ -39,11 +41,13 @@ def show_sensors(state: dict):
 
 
 @callback(Output(ids.TRAFFIC_MAP_CRASHES, "data"), STATE)
+@remembered
 def show_crashes(state: dict):
     return maps_traffic.crashes(or_empty(traffic_crashes.crash_points, filter_of(state)), state["lang"])
 
 
 @callback(Output(ids.TRAFFIC_MAP_HOTSPOTS, "data"), STATE)
+@remembered
 def show_hotspots(state: dict):
     frame = or_empty(traffic_crashes.crash_hotspots, filter_of(state))
     return maps_traffic.hotspots(frame, traffic_crashes.CELL_DEGREES, state["lang"])
@@ -67,6 +71,7 @@ def select_sensor(click: dict | None):
     Input(ids.TRAFFIC_SENSOR_STORE, "data"),
     STATE,
 )
+@remembered
 def show_profile(clicked: str | None, state: dict):
     """The clicked sensor's profile (the most congested sensor's until one is clicked), outlined on the map."""
     f, lang = filter_of(state), state["lang"]

@@ -188,7 +188,7 @@ SINKS = re.compile(r"dcc\.Markdown|dangerously_allow_html|html\.Iframe|srcDoc|\.
 
 
 def product_files(*patterns: str) -> list[Path]:
-    skip = ("tests", ".venv", "bench")
+    skip = ("tests", ".venv", "bench", "vendor")  # vendor: third-party bundles (assets/vendor), not our sinks
     return [p for pattern in patterns for p in ROOT.rglob(pattern) if not set(p.relative_to(ROOT).parts) & set(skip)]
 
 
