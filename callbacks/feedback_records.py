@@ -12,9 +12,11 @@ from callbacks import cards_feedback as cards
 from callbacks import maps_feedback as maps
 from callbacks import tables_feedback as tables
 from callbacks.feedback import STATE, filters_of
+from callbacks.remembered import remembered
 from queries import export_choices, feedback_map, feedback_records
 from queries.db import or_empty
 from queries.exports import ExportRequest
+from queries.warm import warmer
 
 PAGE_SIZE = 20
 
@@ -26,7 +28,18 @@ PAGE_SIZE = 20
 )
 def show_boundaries(params: dict):
     """Commune and district outlines, once per page view (the filters only restyle them)."""
-    return maps.boundaries(or_empty(feedback_map.boundaries), params.get("lang") or "vi")
+    return outlines(params.get("lang") or "vi")
+
+
+@warmer
+def _warm_outlines() -> None:
+    outlines("vi"), outlines("en")
+
+
+@remembered
+def outlines(lang: str):
+    """The outlines as GeoJSON (parsing ~160 geometries), built once per language and warehouse version."""
+    return maps.boundaries(or_empty(feedback_map.boundaries), lang)
 
 
 @callback(Output(ids.FEEDBACK_MAP, "viewport"), STATE)

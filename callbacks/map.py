@@ -10,11 +10,13 @@ from dash import ClientsideFunction, Input, Output, State, callback, clientside_
 import ids
 from callbacks import map_profile, maps_explorer
 from callbacks.format_overview import period_label
+from callbacks.remembered import remembered
 from i18n import t
 from queries import indicators
 from queries import map as map_queries
 from queries.db import or_empty
 from queries.kpi_periods import Period, parse
+from queries.warm import warmer
 
 STATE = State(ids.MAP_STATE, "data")
 MONTH = (Input(ids.MAP_MONTH, "value"), State(ids.MAP_MONTHS, "data"))
@@ -81,7 +83,19 @@ def fill_indicators(level: str, current: str | None, state: dict):
 
 @callback(Output(ids.MAP_AREAS, "data"), Input(ids.MAP_LEVEL, "value"), STATE)
 def show_outlines(level: str, state: dict):
-    return maps_explorer.area_features(or_empty(map_queries.boundaries, level), state["lang"])
+    return outlines(level, state["lang"])
+
+
+@warmer
+def _warm_outlines() -> None:
+    for level in map_queries.MAP_LEVELS:
+        outlines(level, "vi"), outlines(level, "en")
+
+
+@remembered
+def outlines(level: str, lang: str):
+    """One level's outlines as GeoJSON, built once per level, language and warehouse version."""
+    return maps_explorer.area_features(or_empty(map_queries.boundaries, level), lang)
 
 
 @callback(

@@ -17,6 +17,7 @@ from callbacks.remembered import remembered
 from i18n import t
 from queries import kpi, kpi_board
 from queries.db import or_empty
+from queries.warm import warmer
 
 URL = Output(ids.APP_URL, "search", allow_duplicate=True)
 
@@ -105,3 +106,12 @@ def remember_filters(grain: str, period: str | None, area: str | None, view: dic
 def choose_district(cell: dict | None, view: dict | None):
     """A click on a league-table row shows that district."""
     return overview_view.district_search((cell or {}).get("rowId"), view)
+
+
+@warmer
+def _warm_the_first_view() -> None:
+    """After a load, build the view most readers open first (latest month, province) in both languages."""
+    for lang in ("vi", "en"):
+        view = resolve_view({"lang": lang})[0]
+        if view.get("period"):
+            show_overview(view)
