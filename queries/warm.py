@@ -12,6 +12,8 @@ import logging
 import threading
 from collections.abc import Callable
 
+import duckdb
+
 from queries import db
 
 log = logging.getLogger(__name__)
@@ -35,6 +37,8 @@ def warm_now() -> int:
             done += 1
         except db.WarehouseUnavailable:
             return done  # nothing to warm; the shell tells readers why
+        except duckdb.InterruptException:
+            return done  # the process is stopping
         except Exception:  # one broken warmer must not stop the others or the worker
             log.exception("warming %s failed", getattr(compute, "__qualname__", compute))
     return done

@@ -333,3 +333,8 @@ def test_feedback_records_take_the_feedback_pages_filters_checked_against_the_wa
     for bad in ("channel=fax", "status=lost", "agency=' OR 1=1 --"):
         answer = client.get(f"/export/feedback_records.csv?{bad}")
         assert answer.status_code == 400 and "\n" not in answer.get_data(as_text=True).strip()
+
+
+def test_a_csv_export_says_its_charset_once(client):
+    answer = client.get("/export/feedback_by_agency.csv")
+    assert answer.headers["Content-Type"] == "text/csv; charset=utf-8"
