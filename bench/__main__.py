@@ -13,7 +13,7 @@ outlives ``--timeout``.
 
 The acceptance figures come from the HTTP and browser benchmark, the load test, the pandas baseline and
 the ETL benchmark. The per-page benchmarks that call callbacks directly (overview, map, health, schools,
-traffic) and the feedback-only ETL benchmark are diagnostics for finding where time goes: opt-in.
+traffic) are diagnostics for finding where time goes: opt-in.
 """
 from __future__ import annotations
 
@@ -37,7 +37,7 @@ RESULTS = HERE / "results.md"
 FIRST = ("http_pages", "load", "baseline_pandas", "etl_load")
 #: Also run at --scale 10 in a full run.
 SCALED = ("http_pages", "baseline_pandas", "etl_load")
-DIAGNOSTICS = ("overview", "map", "health", "schools", "traffic", "etl_feedback")
+DIAGNOSTICS = ("overview", "map", "health", "schools", "traffic")
 
 
 def benchmarks(diagnostics: bool) -> list[str]:

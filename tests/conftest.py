@@ -67,6 +67,18 @@ def demo_warehouse(tmp_path_factory) -> DemoWarehouse:
 
 
 @pytest.fixture
+def own_warehouse(tmp_path, monkeypatch) -> Path:
+    """A fresh fixture warehouse only this test reads (it may replace or delete it), with an empty cache."""
+    from queries import db
+
+    path = fixture_warehouse.build(tmp_path / "own.duckdb")
+    monkeypatch.setattr(config, "WAREHOUSE", path)
+    db.clear_cache()
+    yield path
+    db.clear_cache()
+
+
+@pytest.fixture
 def on_demo_warehouse(demo_warehouse, monkeypatch) -> DemoWarehouse:
     """Point the app (queries, pages, browser tests) at the demo warehouse for one test."""
     monkeypatch.setattr(config, "WAREHOUSE", demo_warehouse.db)

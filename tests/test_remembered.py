@@ -5,21 +5,9 @@ from __future__ import annotations
 import os
 import shutil
 
-import pytest
-from fixture_warehouse import build
-
 import config
 from callbacks.remembered import remembered
 from queries import db
-
-
-@pytest.fixture
-def own_warehouse(tmp_path, monkeypatch):
-    path = build(tmp_path / "w.duckdb")
-    monkeypatch.setattr(config, "WAREHOUSE", path)
-    db.clear_cache()
-    yield path
-    db.clear_cache()
 
 
 def counting_view():

@@ -7,24 +7,11 @@ import os
 import shutil
 import time
 
-import pytest
-from fixture_warehouse import build
-
-import config
 from queries import db, health, indicators, kpi, warm
 
 
 def _grain_key(grain: str, levels: tuple = ("province", "district")) -> tuple:
     return (grain, levels, tuple(entry.id for entry in indicators.all_indicators()))
-
-
-@pytest.fixture
-def own_warehouse(tmp_path, monkeypatch):
-    path = build(tmp_path / "w.duckdb")
-    monkeypatch.setattr(config, "WAREHOUSE", path)
-    db.clear_cache()
-    yield path
-    db.clear_cache()
 
 
 def test_warm_now_computes_each_grain_history_and_the_health_history(own_warehouse):
