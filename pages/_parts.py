@@ -75,3 +75,13 @@ def graph(graph_id: str, modebar: bool = False) -> dcc.Graph:
 def field(label_text: str, control: object) -> html.Div:
     """A labelled filter control."""
     return html.Div([html.Label(label_text, className="field-label"), control], className="field")
+
+
+def grid_words(lang: str) -> dict:
+    """AG Grid's own words (paging, empty, loading) and number separators in the page's language."""
+    words = {
+        key: t(f"grid.{key}", lang)
+        for key in ("page", "of", "to", "more", "firstPage", "previousPage", "nextPage", "lastPage")
+    }
+    separators = {"thousandSeparator": ".", "decimalSeparator": ","} if lang == "vi" else {}
+    return {"noRowsToShow": t("empty.selection", lang), "loadingOoo": "…", **words, **separators}

@@ -151,16 +151,6 @@ def _agency_grid(lang: str):
     return grid
 
 
-def _paging_text(lang: str) -> dict:
-    """AG Grid's own words and number separators in the page's language."""
-    words = {
-        key: t(f"feedback.grid.{key}", lang)
-        for key in ("page", "of", "to", "more", "firstPage", "previousPage", "nextPage", "lastPage")
-    }
-    separators = {"thousandSeparator": ".", "decimalSeparator": ","} if lang == "vi" else {}
-    return {"noRowsToShow": t("empty.selection", lang), "loadingOoo": "…", **words, **separators}
-
-
 def _records(lang: str) -> dmc.Paper:
     grid = dag.AgGrid(
         id=ids.FEEDBACK_RECORDS_GRID,
@@ -173,7 +163,7 @@ def _records(lang: str) -> dmc.Paper:
             "paginationPageSizeSelector": False,
             "cacheBlockSize": 20,
             "maxBlocksInCache": 5,
-            "localeText": _paging_text(lang),
+            "localeText": parts.grid_words(lang),
             "suppressCellFocus": True,
             "enableCellTextSelection": True,
         },

@@ -106,7 +106,7 @@ def _preview(lang: str) -> dmc.Paper:
             "paginationPageSizeSelector": False,
             "cacheBlockSize": PAGE_SIZE,
             "maxBlocksInCache": 4,
-            "localeText": {"noRowsToShow": t("empty.selection", lang), "loadingOoo": "…"},
+            "localeText": parts.grid_words(lang),
             "suppressCellFocus": True,
             "enableCellTextSelection": True,
         },
@@ -138,7 +138,9 @@ def _briefing(lang: str) -> dmc.Paper:
             ),
             parts.field(
                 t("reports.area", lang),
-                dcc.Dropdown(id=ids.REPORTS_BRIEFING_AREA, value="province", clearable=False),
+                # the province is offered from the start: a value missing from the options is cleared
+                dcc.Dropdown(id=ids.REPORTS_BRIEFING_AREA, value="province", clearable=False,
+                             options=[{"label": t("reports.province", lang), "value": "province"}]),
             ),
         ],
     )

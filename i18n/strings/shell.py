@@ -38,6 +38,15 @@ STRINGS: dict[str, tuple[str, str]] = {
         ),
     ),
     "empty.selection": ("Không có dữ liệu cho lựa chọn này", "No data for this selection"),
+    # AG Grid's paging words (pages/_parts.grid_words)
+    "grid.page": ("Trang", "Page"),
+    "grid.of": ("/", "of"),
+    "grid.to": ("đến", "to"),
+    "grid.more": ("nhiều hơn", "more"),
+    "grid.firstPage": ("Trang đầu", "First page"),
+    "grid.previousPage": ("Trang trước", "Previous page"),
+    "grid.nextPage": ("Trang sau", "Next page"),
+    "grid.lastPage": ("Trang cuối", "Last page"),
     "common.all": ("Tất cả", "All"),
     # page names (register_page name=t(key, "vi"), name_key=key)
     "page.overview": ("Tổng quan", "Overview"),

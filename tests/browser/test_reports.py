@@ -11,7 +11,7 @@ from dash.testing.wait import until
 
 import app as hue_app
 import ids
-from i18n import fmt_number
+from i18n import fmt_number, t
 from queries import exports
 
 TIMEOUT = 30
@@ -42,6 +42,8 @@ def test_filter_preview_and_download_the_filtered_csv(dash_duo, on_demo_warehous
         f"#{ids.REPORTS_COUNT}", f"{fmt_number(len(expected))} dòng", timeout=TIMEOUT
     )
     dash_duo.wait_for_contains_text(f"#{ids.REPORTS_GRID}", expected.at[0, "incident_id"], timeout=TIMEOUT)
+    dash_duo.wait_for_contains_text(f"#{ids.REPORTS_GRID} .ag-paging-panel", "Trang 1 /", timeout=TIMEOUT)
+    dash_duo.wait_for_contains_text(f"#{ids.REPORTS_BRIEFING_AREA}", t("reports.province", "vi"), timeout=TIMEOUT)
 
     until(
         lambda: "area=474" in (dash_duo.find_element(f"#{ids.REPORTS_CSV}").get_attribute("href") or ""),
