@@ -102,6 +102,31 @@ def volume_chart(frame: pd.DataFrame, previous: pd.DataFrame, split: str, grain:
     return fig
 
 
+def _count_bars(data: pd.DataFrame, labels: list[str], colour, lang: str, *, row_px: int, right: int,
+                headroom: float, keys: list | None = None) -> go.Figure:
+    """Horizontal bars of ``data["reports"]`` (largest on top as given), count and share written beside."""
+    texts = [
+        f" {fmt_number(n, lang)} · {fmt_percent(p, lang)}" for n, p in zip(data["reports"], data["share_pct"])
+    ]
+    fig = figures.base(
+        lang,
+        height=90 + row_px * len(data),
+        margin={"r": right},
+        xaxis={
+            "title": {"text": t("feedback.axis.reports", lang)},
+            "rangemode": "tozero",
+            "tickformat": ",d",
+            "range": [0, float(data["reports"].max()) * headroom],
+        },
+        yaxis={"title": None},
+    )
+    fig.add_bar(
+        x=data["reports"], y=labels, orientation="h", marker_color=colour, text=texts, textposition="outside",
+        constraintext="none", cliponaxis=False, customdata=keys, hovertemplate="%{y}: %{x:,d}<extra></extra>",
+    )
+    return fig
+
+
 def share_bars(frame: pd.DataFrame, split: str, lang: str, selected: str | None = None) -> go.Figure:
     """Horizontal bars of reports per category or channel, largest on top, count and share written."""
     if frame.empty:
@@ -109,34 +134,7 @@ def share_bars(frame: pd.DataFrame, split: str, lang: str, selected: str | None 
     data = frame.iloc[::-1]
     labels = [key_label(k, split, lang, n) for k, n in zip(data["key"], data["name"])]
     colours = [theme.PRIMARY if selected in (None, k) else MUTED_BAR for k in data["key"]]
-    texts = [
-        f" {fmt_number(n, lang)} · {fmt_percent(p, lang)}" for n, p in zip(data["reports"], data["share_pct"])
-    ]
-    fig = figures.base(
-        lang,
-        height=90 + 30 * len(data),
-        margin={"r": 110},
-        xaxis={
-            "title": {"text": t("feedback.axis.reports", lang)},
-            "rangemode": "tozero",
-            "tickformat": ",d",
-            "range": [0, float(data["reports"].max()) * 1.35],
-        },
-        yaxis={"title": None},
-    )
-    fig.add_bar(
-        x=data["reports"],
-        y=labels,
-        orientation="h",
-        marker_color=colours,
-        text=texts,
-        textposition="outside",
-        constraintext="none",
-        cliponaxis=False,
-        customdata=list(data["key"]),
-        hovertemplate="%{y}: %{x:,d}<extra></extra>",
-    )
-    return fig
+    return _count_bars(data, labels, colours, lang, row_px=30, right=110, headroom=1.35, keys=list(data["key"]))
 
 
 FUNNEL_STEPS = (  # step, count column, base column its share is of
@@ -191,33 +189,7 @@ def reasons_bar(frame: pd.DataFrame, lang: str) -> go.Figure:
         return figures.empty(lang, "feedback.empty_reasons")
     data = frame.iloc[::-1]
     labels = [t(f"feedback.reason.{r}", lang) for r in data["reason"]]
-    texts = [
-        f" {fmt_number(n, lang)} · {fmt_percent(p, lang)}" for n, p in zip(data["reports"], data["share_pct"])
-    ]
-    fig = figures.base(
-        lang,
-        height=90 + 34 * len(data),
-        margin={"r": 16},
-        xaxis={
-            "title": {"text": t("feedback.axis.reports", lang)},
-            "rangemode": "tozero",
-            "tickformat": ",d",
-            "range": [0, float(data["reports"].max()) * 1.6],
-        },
-        yaxis={"title": None},
-    )
-    fig.add_bar(
-        x=data["reports"],
-        y=labels,
-        orientation="h",
-        marker_color=theme.ACCENT,
-        text=texts,
-        textposition="outside",
-        constraintext="none",
-        cliponaxis=False,
-        hovertemplate="%{y}: %{x:,d}<extra></extra>",
-    )
-    return fig
+    return _count_bars(data, labels, theme.ACCENT, lang, row_px=34, right=16, headroom=1.6)
 
 
 def per_10k_bars(frame: pd.DataFrame, lang: str, selected: str | None = None) -> go.Figure:

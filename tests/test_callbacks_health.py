@@ -8,6 +8,7 @@ import io
 
 import pandas as pd
 import pytest
+from components import text
 from dash import no_update
 from fixture_health import build
 
@@ -38,15 +39,6 @@ def health_warehouse(tmp_path_factory):
     db.clear_cache()
 
 
-def text(component) -> str:
-    """Every string inside a component tree, joined by spaces."""
-    if component is None:
-        return ""
-    if isinstance(component, str | int | float):
-        return str(component)
-    if isinstance(component, list | tuple):
-        return " ".join(text(c) for c in component)
-    return text(getattr(component, "children", None))
 
 
 def test_kpi_cards_show_value_target_basis_due_date_and_people_without_a_record():

@@ -7,6 +7,7 @@ from datetime import date
 
 import pandas as pd
 import pytest
+from components import text
 from dash import no_update
 from dash._callback_context import context_value
 from dash._utils import AttributeDict
@@ -34,15 +35,6 @@ def schools_warehouse(tmp_path_factory):
     clear_cache()
 
 
-def text(component) -> str:
-    """Every string inside a component tree, space separated."""
-    if component is None:
-        return ""
-    if isinstance(component, (str, int, float)):
-        return str(component)
-    if isinstance(component, (list, tuple)):
-        return " ".join(text(c) for c in component)
-    return text(getattr(component, "children", None))
 
 
 def test_kpi_cards_show_counts_and_the_ratio_of_sums_in_each_language():

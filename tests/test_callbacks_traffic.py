@@ -8,6 +8,7 @@ from urllib.parse import parse_qs
 
 import pandas as pd
 import pytest
+from components import text
 from dash import no_update
 from dash._callback_context import context_value
 from dash._utils import AttributeDict
@@ -38,15 +39,6 @@ def traffic_warehouse(tmp_path_factory):
     clear_cache()
 
 
-def text(component) -> str:
-    """Every string inside a component tree, space separated."""
-    if component is None:
-        return ""
-    if isinstance(component, (str, int, float)):
-        return str(component)
-    if isinstance(component, (list, tuple)):
-        return " ".join(text(c) for c in component)
-    return text(getattr(component, "children", None))
 
 
 def spring() -> pd.DataFrame:
