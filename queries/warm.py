@@ -8,6 +8,7 @@ computation (``db`` computes each answer once), so warming never doubles the wor
 
 from __future__ import annotations
 
+import atexit
 import logging
 import threading
 from collections.abc import Callable
@@ -20,6 +21,8 @@ log = logging.getLogger(__name__)
 
 _warmers: list[Callable[[], object]] = []
 _stop: threading.Event | None = None
+#: How long exit waits for the warmer in progress (one warmer takes seconds even at ten times the demo).
+EXIT_WAIT_SECONDS = 60.0
 
 
 def warmer(compute: Callable[[], object]) -> Callable[[], object]:
@@ -28,10 +31,12 @@ def warmer(compute: Callable[[], object]) -> Callable[[], object]:
     return compute
 
 
-def warm_now() -> int:
-    """Run every warmer once on the current warehouse; returns how many succeeded."""
+def warm_now(stop: threading.Event | None = None) -> int:
+    """Run every warmer once on the current warehouse (until ``stop`` is set); returns how many succeeded."""
     done = 0
     for compute in _warmers:
+        if stop is not None and stop.is_set():
+            return done
         try:
             compute()
             done += 1
@@ -52,7 +57,7 @@ def _watch(every: float, stop: threading.Event) -> None:
         except db.WarehouseUnavailable:
             version = None
         if version is not None and version != seen:
-            warm_now()
+            warm_now(stop)
             seen = version
         stop.wait(every)
 
@@ -65,5 +70,13 @@ def start(every: float) -> threading.Event | None:
     if every <= 0 or (_stop is not None and not _stop.is_set()):
         return None
     _stop = threading.Event()
-    threading.Thread(target=_watch, args=(every, _stop), name="warm-cache", daemon=True).start()
+    watcher = threading.Thread(target=_watch, args=(every, _stop), name="warm-cache", daemon=True)
+    watcher.start()
+    atexit.register(_finish, _stop, watcher)
     return _stop
+
+
+def _finish(stop: threading.Event, watcher: threading.Thread) -> None:
+    """At exit, let the warmer in progress end: a daemon thread stopped inside DuckDB aborts the process."""
+    stop.set()
+    watcher.join(timeout=EXIT_WAIT_SECONDS)
