@@ -26,6 +26,16 @@ def nav_link(page_key: str) -> str:
     return f"app-nav-{page_key.replace('_', '-')}-link"
 
 
+
+def lazy_seen(section: str) -> str:
+    """Id of the flag a lazy section's watcher sets once it nears the screen (pages/_parts.lazy)."""
+    return f"{section}-seen-store"
+
+
+def lazy_state(section: str) -> str:
+    """Id of a lazy section's copy of its page state, set only once the section has been seen."""
+    return f"{section}-state-store"
+
 # --- 404 (pages/not_found_404.py) -------------------------------------------------------------------
 NOT_FOUND_404_MAIN = "notfound-page-main"
 NOT_FOUND_404_HOME = "notfound-home-link"
@@ -40,6 +50,10 @@ DATA_SOURCE_DROPDOWN = "data-source-dropdown"
 DATA_RULE_DROPDOWN = "data-rule-dropdown"
 DATA_SAMPLE_GRID = "data-sample-grid"
 DATA_FRESHNESS_GRID = "data-freshness-grid"
+#: The data page's lazy sections (pages/_parts.lazy).
+DATA_REJECTED_PART = "data-rejected"
+DATA_SAMPLE_PART = "data-sample"
+DATA_FILES_PART = "data-files"
 
 # --- Giáo dục / Schools (pages/schools.py, callbacks/schools.py) -------------------------------------
 SCHOOLS_MAIN = "schools-page-main"
@@ -63,6 +77,10 @@ SCHOOLS_DISTRICT_GRAPH = "schools-district-graph"
 SCHOOLS_LEVEL_GRAPH = "schools-level-graph"
 SCHOOLS_SEARCH_INPUT = "schools-search-input"
 SCHOOLS_TABLE_GRID = "schools-table-grid"
+#: The schools page's lazy sections (pages/_parts.lazy).
+SCHOOLS_TARGET_PART = "schools-target"
+SCHOOLS_COMPARE_PART = "schools-compare"
+SCHOOLS_TABLE_PART = "schools-table"
 
 # --- Y tế / Health records (pages/health.py, callbacks/health.py) ----------------------------------
 HEALTH_MAIN = "health-page-main"
@@ -84,6 +102,10 @@ HEALTH_GAP_HINT = "health-gap-hint"
 HEALTH_GAP_CSV_BUTTON = "health-gapcsv-button"
 HEALTH_GAP_CSV_DOWNLOAD = "health-gapcsv-download"
 HEALTH_CHECKS = "health-checks-div"
+#: The health page's lazy sections (pages/_parts.lazy).
+HEALTH_TREND_PART = "health-trend"
+HEALTH_GAP_PART = "health-gap"
+HEALTH_CHECKS_PART = "health-checks"
 
 # --- Phản ánh hiện trường / Citizen feedback (pages/feedback.py, callbacks/feedback*.py) -------------
 FEEDBACK_MAIN = "feedback-page-main"
@@ -124,6 +146,15 @@ FEEDBACK_MAP_NOTE = "feedback-mapnote-text"
 FEEDBACK_RECORDS_GRID = "feedback-records-grid"
 FEEDBACK_RECORDS_COUNT = "feedback-records-text"
 FEEDBACK_EXPORT = "feedback-export-link"
+#: The feedback page's lazy sections (pages/_parts.lazy): names for their seen flag and state copy.
+FEEDBACK_SHARES_PART = "feedback-shares"
+FEEDBACK_REASONS_PART = "feedback-reasons"
+FEEDBACK_AGENCIES_PART = "feedback-agencies"
+FEEDBACK_HANDLING_PART = "feedback-handling"
+FEEDBACK_RATINGS_PART = "feedback-ratings"
+FEEDBACK_PER10K_PART = "feedback-per10k"
+FEEDBACK_MAP_PART = "feedback-map"
+FEEDBACK_RECORDS_PART = "feedback-records"
 
 # --- Tổng quan / Overview (pages/overview.py, callbacks/overview.py) -------------------------------
 OVERVIEW_MAIN = "overview-page-main"
@@ -176,6 +207,10 @@ TRAFFIC_PROFILE_TITLE = "traffic-profile-text"
 TRAFFIC_PROFILE = "traffic-profile-graph"
 TRAFFIC_CRASH_TREND = "traffic-crashtrend-graph"
 TRAFFIC_ROAD_TYPE = "traffic-roadtype-graph"
+#: The traffic page's lazy sections (pages/_parts.lazy).
+TRAFFIC_PATTERNS_PART = "traffic-patterns"
+TRAFFIC_MAP_PART = "traffic-map"
+TRAFFIC_CRASHES_PART = "traffic-crashes"
 
 # --- Dự báo / Forecasts (pages/forecasts.py, callbacks/forecasts.py) --------------------------------
 FORECASTS_MAIN = "forecasts-page-main"

@@ -8,13 +8,17 @@ from __future__ import annotations
 from dash import Input, Output, State, callback, ctx, no_update
 
 import ids
-from callbacks import figures, tables
+from callbacks import figures, lazy, tables
 from callbacks.remembered import remembered
 from i18n import search
 from queries import quality
 from queries.db import or_empty
 
 STATE = Input(ids.DATA_STATE, "data")
+#: What each lazy section's callbacks read: the page state, once the section has neared the screen.
+REJECTED = lazy.section_state(ids.DATA_REJECTED_PART, ids.DATA_STATE)
+SAMPLE = lazy.section_state(ids.DATA_SAMPLE_PART, ids.DATA_STATE)
+FILES = lazy.section_state(ids.DATA_FILES_PART, ids.DATA_STATE)
 
 
 def _grid_outputs(grid_id: str) -> list[Output]:
@@ -31,24 +35,27 @@ def show_freshness(state: dict):
     return tables.grid(or_empty(quality.freshness), tables.FRESHNESS, state["lang"])
 
 
-@callback(*_grid_outputs(ids.DATA_FILES_GRID), STATE)
+@callback(*_grid_outputs(ids.DATA_FILES_GRID), FILES, prevent_initial_call=True)
 def show_files(state: dict):
     return tables.grid(or_empty(quality.files), tables.FILES, state["lang"])
 
 
-@callback(Output(ids.DATA_REJECTED_GRAPH, "figure"), STATE)
+@callback(Output(ids.DATA_REJECTED_GRAPH, "figure"), REJECTED, prevent_initial_call=True)
 @remembered
 def show_rejected(state: dict):
     return figures.rejected_bar(or_empty(quality.rejected_by_rule), state["lang"])
 
 
-@callback(*_grid_outputs(ids.DATA_SAMPLE_GRID), STATE)
+@callback(*_grid_outputs(ids.DATA_SAMPLE_GRID), SAMPLE, prevent_initial_call=True)
 def show_sample(state: dict):
     frame = or_empty(quality.rejected_sample, state.get("source"), state.get("rule"))
     return tables.grid(frame, tables.SAMPLE, state["lang"])
 
 
-@callback(Output(ids.DATA_SOURCE_DROPDOWN, "options"), Output(ids.DATA_RULE_DROPDOWN, "options"), STATE)
+@callback(
+    Output(ids.DATA_SOURCE_DROPDOWN, "options"), Output(ids.DATA_RULE_DROPDOWN, "options"), SAMPLE,
+    prevent_initial_call=True,
+)
 def fill_filters(state: dict):
     lang = state["lang"]
     sources = tables.options(or_empty(quality.rejected_sources), "source", "source", lang)

@@ -11,11 +11,21 @@ import ids
 from callbacks import cards_feedback as cards
 from callbacks import figures_feedback as figs
 from callbacks import figures_feedback_handling as handling_figs
+from callbacks import lazy
 from callbacks import tables_feedback as tables
 from callbacks.feedback import STATE, filters_of
 from callbacks.remembered import remembered
 from queries import feedback, feedback_handling, feedback_volume
 from queries.db import or_empty
+
+#: What each lazy section's callbacks read: the page state, once the section has neared the screen.
+SHARES = lazy.section_state(ids.FEEDBACK_SHARES_PART, ids.FEEDBACK_STATE)
+REASONS = lazy.section_state(ids.FEEDBACK_REASONS_PART, ids.FEEDBACK_STATE)
+AGENCIES = lazy.section_state(ids.FEEDBACK_AGENCIES_PART, ids.FEEDBACK_STATE)
+HANDLING = lazy.section_state(ids.FEEDBACK_HANDLING_PART, ids.FEEDBACK_STATE)
+RATINGS = lazy.section_state(ids.FEEDBACK_RATINGS_PART, ids.FEEDBACK_STATE)
+PER_10K = lazy.section_state(ids.FEEDBACK_PER10K_PART, ids.FEEDBACK_STATE)
+LAZY = {"prevent_initial_call": True}
 
 
 def _as_of(state: dict) -> date:
@@ -51,7 +61,7 @@ def show_volume(state: dict):
     return figs.volume_chart(frame, previous, split, grain, state["lang"])
 
 
-@callback(Output(ids.FEEDBACK_CATEGORY_GRAPH, "figure"), Output(ids.FEEDBACK_CHANNEL_GRAPH, "figure"), STATE)
+@callback(Output(ids.FEEDBACK_CATEGORY_GRAPH, "figure"), Output(ids.FEEDBACK_CHANNEL_GRAPH, "figure"), SHARES, **LAZY)
 @remembered
 def show_shares(state: dict):
     filters, lang = filters_of(state), state["lang"]
@@ -65,7 +75,7 @@ def show_shares(state: dict):
     )
 
 
-@callback(Output(ids.FEEDBACK_REASONS, "figure"), STATE)
+@callback(Output(ids.FEEDBACK_REASONS, "figure"), REASONS, **LAZY)
 @remembered
 def show_reasons(state: dict):
     return figs.reasons_bar(or_empty(feedback_volume.not_verified_reasons, filters_of(state)), state["lang"])
@@ -75,7 +85,8 @@ def show_reasons(state: dict):
     Output(ids.FEEDBACK_AGENCY_GRID, "columnDefs"),
     Output(ids.FEEDBACK_AGENCY_GRID, "rowData"),
     Output(ids.FEEDBACK_TARGET, "children"),
-    STATE,
+    AGENCIES,
+    **LAZY,
 )
 @remembered
 def show_agencies(state: dict):
@@ -86,21 +97,21 @@ def show_agencies(state: dict):
     return (*tables.agency_grid(frame, goal, lang), cards.target_note(target, lang))
 
 
-@callback(Output(ids.FEEDBACK_HANDLING, "figure"), STATE)
+@callback(Output(ids.FEEDBACK_HANDLING, "figure"), HANDLING, **LAZY)
 @remembered
 def show_handling(state: dict):
     frame = or_empty(feedback_handling.handling_days_by_category, filters_of(state))
     return handling_figs.handling_boxes(frame, state["lang"])
 
 
-@callback(Output(ids.FEEDBACK_BACKLOG, "figure"), Output(ids.FEEDBACK_BACKLOG_NOTE, "children"), STATE)
+@callback(Output(ids.FEEDBACK_BACKLOG, "figure"), Output(ids.FEEDBACK_BACKLOG_NOTE, "children"), HANDLING, **LAZY)
 @remembered
 def show_backlog(state: dict):
     frame = or_empty(feedback_handling.backlog_by_age, filters_of(state), _as_of(state))
     return handling_figs.backlog_bars(frame, state["lang"]), cards.backlog_note(state, state["lang"])
 
 
-@callback(Output(ids.FEEDBACK_RATING_TIME, "figure"), Output(ids.FEEDBACK_RATING_CATEGORY, "figure"), STATE)
+@callback(Output(ids.FEEDBACK_RATING_TIME, "figure"), Output(ids.FEEDBACK_RATING_CATEGORY, "figure"), RATINGS, **LAZY)
 @remembered
 def show_ratings(state: dict):
     filters, lang = filters_of(state), state["lang"]
@@ -112,7 +123,7 @@ def show_ratings(state: dict):
     )
 
 
-@callback(Output(ids.FEEDBACK_PER10K, "figure"), STATE)
+@callback(Output(ids.FEEDBACK_PER10K, "figure"), PER_10K, **LAZY)
 @remembered
 def show_per_10k(state: dict):
     frame = or_empty(feedback_volume.per_10k, filters_of(state))

@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import date
 from urllib.parse import urlencode
 
-from dash import Input, Output, callback, no_update
+from dash import Input, Output, State, callback, no_update
 
 import ids
 from callbacks import cards_feedback as cards
+from callbacks import lazy
 from callbacks import maps_feedback as maps
 from callbacks import tables_feedback as tables
 from callbacks.feedback import STATE, filters_of
@@ -19,16 +20,22 @@ from queries.exports import ExportRequest
 from queries.warm import warmer
 
 PAGE_SIZE = 20
+#: What the map's and the table's callbacks read: the page state, once their section has neared the screen.
+MAP = lazy.section_state(ids.FEEDBACK_MAP_PART, ids.FEEDBACK_STATE)
+RECORDS = lazy.section_state(ids.FEEDBACK_RECORDS_PART, ids.FEEDBACK_STATE)
 
 
 @callback(
     Output(ids.FEEDBACK_MAP_COMMUNES, "data"),
     Output(ids.FEEDBACK_MAP_DISTRICTS, "data"),
-    Input(ids.FEEDBACK_PARAMS, "data"),
+    Input(ids.lazy_seen(ids.FEEDBACK_MAP_PART), "data"),
+    State(ids.FEEDBACK_PARAMS, "data"),
+    prevent_initial_call=True,
 )
-def show_boundaries(params: dict):
-    """Commune and district outlines, once per page view (the filters only restyle them)."""
-    return outlines(params.get("lang") or "vi")
+def show_boundaries(seen: bool, params: dict):
+    """Commune and district outlines, once per page view when the map nears the screen (the filters
+    only restyle them)."""
+    return outlines(params.get("lang") or "vi") if seen else (no_update, no_update)
 
 
 @warmer
@@ -42,7 +49,7 @@ def outlines(lang: str):
     return maps.boundaries(or_empty(feedback_map.boundaries), lang)
 
 
-@callback(Output(ids.FEEDBACK_MAP, "viewport"), STATE)
+@callback(Output(ids.FEEDBACK_MAP, "viewport"), MAP, prevent_initial_call=True)
 def focus_map(state: dict):
     """Fly to a chosen commune or district; the whole province otherwise (the page's first view)."""
     viewport = maps.focus(or_empty(feedback_map.boundaries), state.get("district"), state.get("commune"))
@@ -52,10 +59,13 @@ def focus_map(state: dict):
 @callback(
     Output(ids.FEEDBACK_MAP_COMMUNES, "hideout"),
     Output(ids.FEEDBACK_MAP_LEGEND, "children"),
-    STATE,
+    MAP,
     Input(ids.FEEDBACK_MAP, "zoom"),
+    prevent_initial_call=True,
 )
-def colour_communes(state: dict, zoom: float | None):
+def colour_communes(state: dict | None, zoom: float | None):
+    if not state:
+        return no_update, no_update
     frame = or_empty(feedback_map.reports_per_commune, filters_of(state))
     lang = state["lang"]
     return maps.commune_hideout(frame, state.get("commune"), zoom, lang), maps.legend(frame, lang)
@@ -64,12 +74,15 @@ def colour_communes(state: dict, zoom: float | None):
 @callback(
     Output(ids.FEEDBACK_MAP_CELLS, "data"),
     Output(ids.FEEDBACK_MAP_NOTE, "children"),
-    STATE,
+    MAP,
     Input(ids.FEEDBACK_MAP, "zoom"),
     Input(ids.FEEDBACK_MAP, "bounds"),
+    prevent_initial_call=True,
 )
-def show_cells(state: dict, zoom: float | None, bounds: list | None):
+def show_cells(state: dict | None, zoom: float | None, bounds: list | None):
     """~100 m cells inside the view when zoomed in far enough; nothing otherwise."""
+    if not state:
+        return no_update, no_update
     lang = state["lang"]
     if zoom is None or zoom < maps.POINTS_ZOOM or not bounds:
         return maps.cells(None, lang), maps.map_note(zoom, None, 0, lang)
@@ -83,7 +96,8 @@ def show_cells(state: dict, zoom: float | None, bounds: list | None):
 @callback(
     Output(ids.FEEDBACK_RECORDS_GRID, "columnDefs"),
     Output(ids.FEEDBACK_RECORDS_COUNT, "children"),
-    STATE,
+    RECORDS,
+    prevent_initial_call=True,
 )
 def show_record_columns(state: dict):
     count = or_empty(feedback_records.record_count, filters_of(state))
@@ -93,7 +107,7 @@ def show_record_columns(state: dict):
 @callback(
     Output(ids.FEEDBACK_RECORDS_GRID, "getRowsResponse"),
     Input(ids.FEEDBACK_RECORDS_GRID, "getRowsRequest"),
-    STATE,
+    RECORDS,
 )
 def show_record_page(request: dict | None, state: dict | None):
     """One block of rows for AG Grid's infinite model, sorted as the grid asks. The state is an input too:

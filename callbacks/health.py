@@ -16,7 +16,7 @@ import pandas as pd
 from dash import Input, Output, callback
 
 import ids
-from callbacks import cards_health, figures_health, gap_health, maps_health
+from callbacks import cards_health, figures_health, gap_health, lazy, maps_health
 from callbacks.remembered import remembered
 from i18n import t
 from queries import health
@@ -24,6 +24,10 @@ from queries.db import or_empty
 from queries.health import Goals
 
 STATE = Input(ids.HEALTH_STATE, "data")
+#: What each lazy section's callbacks read: the page state, once the section has neared the screen.
+TREND = lazy.section_state(ids.HEALTH_TREND_PART, ids.HEALTH_STATE)
+GAP = lazy.section_state(ids.HEALTH_GAP_PART, ids.HEALTH_STATE)
+CHECKS = lazy.section_state(ids.HEALTH_CHECKS_PART, ids.HEALTH_STATE)
 
 
 @dataclass(frozen=True)
@@ -140,7 +144,7 @@ def show_map(state: dict):
     )
 
 
-@callback(Output(ids.HEALTH_TREND_GRAPH, "figure"), STATE)
+@callback(Output(ids.HEALTH_TREND_GRAPH, "figure"), TREND, prevent_initial_call=True)
 @remembered
 def show_trend(state: dict):
     lang, view = state["lang"], scope(state)
@@ -155,7 +159,8 @@ def show_trend(state: dict):
     Output(ids.HEALTH_GAP_GRID, "columnDefs"),
     Output(ids.HEALTH_GAP_GRID, "rowData"),
     Output(ids.HEALTH_GAP_HINT, "children"),
-    STATE,
+    GAP,
+    prevent_initial_call=True,
 )
 @remembered
 def show_gap(state: dict):
@@ -166,7 +171,7 @@ def show_gap(state: dict):
     return (*gap_health.grid(frame, lang), gap_health.hint(view.goals(view.district), measure, lang))
 
 
-@callback(Output(ids.HEALTH_CHECKS, "children"), STATE)
+@callback(Output(ids.HEALTH_CHECKS, "children"), CHECKS, prevent_initial_call=True)
 @remembered
 def show_checks(state: dict):
     lang, view = state["lang"], scope(state)

@@ -10,13 +10,17 @@ import re
 from dash import Input, Output, State, callback, ctx, no_update
 
 import ids
-from callbacks import cards_schools, figures_schools, maps_schools, tables_schools
+from callbacks import cards_schools, figures_schools, lazy, maps_schools, tables_schools
 from callbacks.remembered import remembered
 from i18n import label, search
 from queries import schools
 from queries.db import or_empty
 
 STATE = Input(ids.SCHOOLS_STATE, "data")
+#: What each lazy section's callbacks read: the page state, once the section has neared the screen.
+TARGET = lazy.section_state(ids.SCHOOLS_TARGET_PART, ids.SCHOOLS_STATE)
+COMPARE = lazy.section_state(ids.SCHOOLS_COMPARE_PART, ids.SCHOOLS_STATE)
+TABLE = lazy.section_state(ids.SCHOOLS_TABLE_PART, ids.SCHOOLS_STATE)
 _YEAR = re.compile(r"\d{4}-\d{4}")
 
 
@@ -88,7 +92,7 @@ def show_kpis(state: dict):
     )
 
 
-@callback(Output(ids.SCHOOLS_TARGET_GRAPH, "figure"), STATE)
+@callback(Output(ids.SCHOOLS_TARGET_GRAPH, "figure"), TARGET, prevent_initial_call=True)
 @remembered
 def show_target_progress(state: dict):
     return figures_schools.smart_target_progress(
@@ -147,11 +151,14 @@ def show_school(school_id: str | None, state: dict):
 @callback(
     Output(ids.SCHOOLS_DISTRICT_GRAPH, "figure"),
     Output(ids.SCHOOLS_LEVEL_GRAPH, "figure"),
-    STATE,
+    COMPARE,
     Input(ids.SCHOOLS_METRIC_DROPDOWN, "value"),
+    prevent_initial_call=True,
 )
 @remembered
-def show_comparison(state: dict, metric: str | None):
+def show_comparison(state: dict | None, metric: str | None):
+    if not state:  # the metric changed before the section was seen
+        return no_update, no_update
     f, lang = school_filter(state), state["lang"]
     every = f.all_districts()
     return (
@@ -163,10 +170,13 @@ def show_comparison(state: dict, metric: str | None):
 @callback(
     Output(ids.SCHOOLS_TABLE_GRID, "columnDefs"),
     Output(ids.SCHOOLS_TABLE_GRID, "rowData"),
-    STATE,
+    TABLE,
     Input(ids.SCHOOLS_SEARCH_INPUT, "value"),
+    prevent_initial_call=True,
 )
 @remembered
-def show_table(state: dict, text: str | None):
+def show_table(state: dict | None, text: str | None):
+    if not state:  # a search typed before the section was seen
+        return no_update, no_update
     frame = or_empty(schools.school_table, school_filter(state), text)
     return tables_schools.school_list(frame, state["lang"])

@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from dash import Input, Output, State, callback, ctx, no_update
 
 import ids
-from callbacks import cards_traffic, figures_traffic, figures_traffic_bars
+from callbacks import cards_traffic, figures_traffic, figures_traffic_bars, lazy
 from callbacks.remembered import remembered
 from i18n import fmt_date, is_missing, search, t
 from queries import traffic, traffic_calendar, traffic_crashes, traffic_kpis
@@ -150,6 +150,11 @@ def corridor_search(payload: dict | None, state: dict | None):
     return url_for(state, corridor=chosen)
 
 
+#: What each lazy section's callbacks read: the page state, once the section has neared the screen.
+PATTERNS = lazy.section_state(ids.TRAFFIC_PATTERNS_PART, ids.TRAFFIC_STATE)
+CRASHES = lazy.section_state(ids.TRAFFIC_CRASHES_PART, ids.TRAFFIC_STATE)
+
+
 @callback(Output(ids.TRAFFIC_KPIS, "children"), STATE)
 @remembered
 def show_kpis(state: dict):
@@ -173,11 +178,14 @@ def show_volume(state: dict, grain: str | None):
 @callback(
     Output(ids.TRAFFIC_HEATMAP, "figure"),
     Output(ids.TRAFFIC_HEATMAP_NOTE, "children"),
-    STATE,
+    PATTERNS,
     Input(ids.TRAFFIC_MEASURE, "value"),
+    prevent_initial_call=True,
 )
 @remembered
-def show_heatmap(state: dict, measure: str | None):
+def show_heatmap(state: dict | None, measure: str | None):
+    if not state:  # the measure changed before the section was seen
+        return no_update, no_update
     f, lang = filter_of(state), state["lang"]
     measure = "congestion" if measure == "congestion" else "volume"
     note = t(
@@ -186,7 +194,10 @@ def show_heatmap(state: dict, measure: str | None):
     return figures_traffic.heatmap(or_empty(traffic.hour_of_week, f), measure, lang), note
 
 
-@callback(Output(ids.TRAFFIC_RANK_CONGESTION, "figure"), Output(ids.TRAFFIC_RANK_PEAK, "figure"), STATE)
+@callback(
+    Output(ids.TRAFFIC_RANK_CONGESTION, "figure"), Output(ids.TRAFFIC_RANK_PEAK, "figure"), PATTERNS,
+    prevent_initial_call=True,
+)
 @remembered
 def show_ranking(state: dict):
     frame = or_empty(traffic.corridor_ranking, filter_of(state))
@@ -196,7 +207,7 @@ def show_ranking(state: dict):
     )
 
 
-@callback(Output(ids.TRAFFIC_CRASH_TREND, "figure"), STATE)
+@callback(Output(ids.TRAFFIC_CRASH_TREND, "figure"), CRASHES, prevent_initial_call=True)
 @remembered
 def show_crash_trend(state: dict):
     return figures_traffic_bars.crash_trend(
@@ -204,7 +215,7 @@ def show_crash_trend(state: dict):
     )
 
 
-@callback(Output(ids.TRAFFIC_ROAD_TYPE, "figure"), STATE)
+@callback(Output(ids.TRAFFIC_ROAD_TYPE, "figure"), CRASHES, prevent_initial_call=True)
 @remembered
 def show_road_types(state: dict):
     return figures_traffic_bars.road_types(

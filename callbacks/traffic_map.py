@@ -8,18 +8,25 @@ from __future__ import annotations
 from dash import Input, Output, callback, no_update
 
 import ids
-from callbacks import cards_traffic, figures_traffic, maps_traffic
+from callbacks import cards_traffic, figures_traffic, lazy, maps_traffic
 from callbacks.figures import empty
 from callbacks.remembered import remembered
-from callbacks.traffic import STATE, filter_of
+from callbacks.traffic import filter_of
 from i18n import t
 from queries import traffic, traffic_crashes
 from queries.db import or_empty
 
+#: What the map's callbacks read: the page state, once the map has neared the screen.
+MAP = lazy.section_state(ids.TRAFFIC_MAP_PART, ids.TRAFFIC_STATE)
 
-@callback(Output(ids.TRAFFIC_MAP_DISTRICTS, "data"), Input(ids.TRAFFIC_PARAMS, "data"))
-def show_districts(_params: dict):
-    return maps_traffic.district_outlines(or_empty(traffic.district_shapes))
+
+@callback(
+    Output(ids.TRAFFIC_MAP_DISTRICTS, "data"), Input(ids.lazy_seen(ids.TRAFFIC_MAP_PART), "data"),
+    prevent_initial_call=True,
+)
+def show_districts(seen: bool):
+    """The district outlines, once per page view when the map nears the screen."""
+    return maps_traffic.district_outlines(or_empty(traffic.district_shapes)) if seen else no_update
 
 
 @callback(
@@ -27,7 +34,8 @@ def show_districts(_params: dict):
     Output(ids.TRAFFIC_MAP_CORRIDORS, "data"),
     Output(ids.TRAFFIC_MAP, "viewport"),
     Output(ids.TRAFFIC_MAP_LEGEND, "children"),
-    STATE,
+    MAP,
+    prevent_initial_call=True,
 )
 @remembered
 def show_sensors(state: dict):
@@ -40,13 +48,13 @@ def show_sensors(state: dict):
     )
 
 
-@callback(Output(ids.TRAFFIC_MAP_CRASHES, "data"), STATE)
+@callback(Output(ids.TRAFFIC_MAP_CRASHES, "data"), MAP, prevent_initial_call=True)
 @remembered
 def show_crashes(state: dict):
     return maps_traffic.crashes(or_empty(traffic_crashes.crash_points, filter_of(state)), state["lang"])
 
 
-@callback(Output(ids.TRAFFIC_MAP_HOTSPOTS, "data"), STATE)
+@callback(Output(ids.TRAFFIC_MAP_HOTSPOTS, "data"), MAP, prevent_initial_call=True)
 @remembered
 def show_hotspots(state: dict):
     frame = or_empty(traffic_crashes.crash_hotspots, filter_of(state))
@@ -69,11 +77,14 @@ def select_sensor(click: dict | None):
     Output(ids.TRAFFIC_PROFILE, "figure"),
     Output(ids.TRAFFIC_MAP_SENSORS, "hideout"),
     Input(ids.TRAFFIC_SENSOR_STORE, "data"),
-    STATE,
+    MAP,
+    prevent_initial_call=True,
 )
 @remembered
-def show_profile(clicked: str | None, state: dict):
+def show_profile(clicked: str | None, state: dict | None):
     """The clicked sensor's profile (the most congested sensor's until one is clicked), outlined on the map."""
+    if not state:  # a sensor clicked before the map's state arrived
+        return no_update, no_update, no_update
     f, lang = filter_of(state), state["lang"]
     frame = or_empty(traffic.sensor_profile, clicked, f)
     if frame.empty:

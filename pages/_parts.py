@@ -11,6 +11,7 @@ import dash_ag_grid as dag
 import dash_mantine_components as dmc
 from dash import dcc, html
 
+import ids
 from i18n import t
 
 #: What a URL value may look like: codes, dates, ids and names (letters with accents, digits, spaces,
@@ -41,6 +42,15 @@ def section(title: str, *children: object, hint: str | None = None) -> dmc.Paper
     return dmc.Paper([*head, *children], className="section", withBorder=True, p="md")
 
 
+
+def lazy(section: str, *content: object) -> html.Div:
+    """Content whose callbacks wait until it nears the screen (assets/lazy_sections.js, callbacks/lazy.py).
+
+    ``section`` names it (``<page>-<part>``); its callbacks read ``callbacks.lazy.section_state(section, …)``.
+    """
+    stores = [dcc.Store(id=ids.lazy_seen(section), data=False), dcc.Store(id=ids.lazy_state(section))]
+    return html.Div([*stores, *content], className="lazy-section", **{"data-lazy-store": ids.lazy_seen(section)})
+
 def grid(grid_id: str, lang: str, height: int | None = None) -> dag.AgGrid:
     """An AG Grid filled by a callback; its overlays speak the page's language. No height: fits its rows."""
     options = {
@@ -61,6 +71,11 @@ def grid(grid_id: str, lang: str, height: int | None = None) -> dag.AgGrid:
     )
 
 
+#: What a graph shows until its callback answers: no axes to lay out, so drawing it costs next to nothing
+#: (plotly.js's default empty figure draws and measures a full set of axes).
+BLANK_FIGURE = {"data": [], "layout": {"xaxis": {"visible": False}, "yaxis": {"visible": False}, "height": 360}}
+
+
 def graph(graph_id: str, modebar: bool = False) -> dcc.Graph:
     """A Plotly graph; the tool bar (zoom, PNG download) only where it helps."""
     config = {
@@ -69,7 +84,7 @@ def graph(graph_id: str, modebar: bool = False) -> dcc.Graph:
         "displayModeBar": "hover" if modebar else False,
         "modeBarButtonsToRemove": ["lasso2d", "select2d", "autoScale2d", "toggleSpikelines"],
     }
-    return dcc.Graph(id=graph_id, config=config, className="graph")
+    return dcc.Graph(id=graph_id, figure=BLANK_FIGURE, config=config, className="graph")
 
 
 def field(label_text: str, control: object) -> html.Div:

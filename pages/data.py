@@ -65,13 +65,19 @@ def layout(lang: str | None = None, source: str | None = None, rule: str | None 
             parts.grid(ids.DATA_FRESHNESS_GRID, lang),
             hint=t("data.freshness_hint", lang),
         ),
-        parts.section(t("data.rejected", lang), parts.graph(ids.DATA_REJECTED_GRAPH)),
-        parts.section(
-            t("data.sample", lang),
-            _filters(source, rule, lang),
-            parts.grid(ids.DATA_SAMPLE_GRID, lang, height=420),
-            hint=t("data.sample_hint", lang),
+        parts.lazy(ids.DATA_REJECTED_PART, parts.section(t("data.rejected", lang), parts.graph(ids.DATA_REJECTED_GRAPH))),
+        parts.lazy(
+            ids.DATA_SAMPLE_PART,
+            parts.section(
+                t("data.sample", lang),
+                _filters(source, rule, lang),
+                parts.grid(ids.DATA_SAMPLE_GRID, lang, height=420),
+                hint=t("data.sample_hint", lang),
+            ),
         ),
         # every file ever loaded: a fixed height lets the grid draw only the rows in view
-        parts.section(t("data.files", lang), parts.grid(ids.DATA_FILES_GRID, lang, height=420)),
+        parts.lazy(
+            ids.DATA_FILES_PART,
+            parts.section(t("data.files", lang), parts.grid(ids.DATA_FILES_GRID, lang, height=420)),
+        ),
     )

@@ -196,49 +196,67 @@ def layout(lang: str | None = None, **query: object):
         _filters(shown, lang),
         html.Div(id=ids.FEEDBACK_KPIS, className="feedback-kpis"),
         _volume(shown, lang),
-        _pair(
-            parts.section(
-                t("feedback.by_category", lang),
-                parts.graph(ids.FEEDBACK_CATEGORY_GRAPH),
-                hint=t("feedback.click_hint", lang),
-            ),
-            parts.section(t("feedback.by_channel", lang), parts.graph(ids.FEEDBACK_CHANNEL_GRAPH)),
-        ),
-        _pair(
-            parts.section(
-                t("feedback.funnel", lang),
-                parts.graph(ids.FEEDBACK_FUNNEL),
-                hint=t("feedback.funnel_hint", lang),
-            ),
-            parts.section(t("feedback.reasons", lang), parts.graph(ids.FEEDBACK_REASONS)),
-        ),
-        parts.section(
-            t("feedback.agencies", lang),
-            html.P(id=ids.FEEDBACK_TARGET, className="section-hint"),
-            _agency_grid(lang),
-            hint=t("feedback.agencies_hint", lang),
-        ),
-        _pair(
-            parts.section(
-                t("feedback.handling", lang),
-                parts.graph(ids.FEEDBACK_HANDLING),
-                hint=t("feedback.handling_hint", lang),
-            ),
-            parts.section(
-                t("feedback.backlog", lang),
-                html.P(id=ids.FEEDBACK_BACKLOG_NOTE, className="section-hint"),
-                parts.graph(ids.FEEDBACK_BACKLOG),
+        parts.lazy(
+            ids.FEEDBACK_SHARES_PART,
+            _pair(
+                parts.section(
+                    t("feedback.by_category", lang),
+                    parts.graph(ids.FEEDBACK_CATEGORY_GRAPH),
+                    hint=t("feedback.click_hint", lang),
+                ),
+                parts.section(t("feedback.by_channel", lang), parts.graph(ids.FEEDBACK_CHANNEL_GRAPH)),
             ),
         ),
-        parts.section(
-            t("feedback.satisfaction", lang),
-            html.P(id=ids.FEEDBACK_RATED_NOTE, className="feedback-rated"),
-            _pair(parts.graph(ids.FEEDBACK_RATING_TIME), parts.graph(ids.FEEDBACK_RATING_CATEGORY)),
-            hint=t("feedback.satisfaction_hint", lang),
+        parts.lazy(
+            ids.FEEDBACK_REASONS_PART,
+            _pair(
+                parts.section(
+                    t("feedback.funnel", lang),
+                    parts.graph(ids.FEEDBACK_FUNNEL),
+                    hint=t("feedback.funnel_hint", lang),
+                ),
+                parts.section(t("feedback.reasons", lang), parts.graph(ids.FEEDBACK_REASONS)),
+            ),
         ),
-        parts.section(
-            t("feedback.per10k", lang), parts.graph(ids.FEEDBACK_PER10K), hint=t("feedback.per10k_hint", lang)
+        parts.lazy(
+            ids.FEEDBACK_AGENCIES_PART,
+            parts.section(
+                t("feedback.agencies", lang),
+                html.P(id=ids.FEEDBACK_TARGET, className="section-hint"),
+                _agency_grid(lang),
+                hint=t("feedback.agencies_hint", lang),
+            ),
         ),
-        _map(lang),
-        _records(lang),
+        parts.lazy(
+            ids.FEEDBACK_HANDLING_PART,
+            _pair(
+                parts.section(
+                    t("feedback.handling", lang),
+                    parts.graph(ids.FEEDBACK_HANDLING),
+                    hint=t("feedback.handling_hint", lang),
+                ),
+                parts.section(
+                    t("feedback.backlog", lang),
+                    html.P(id=ids.FEEDBACK_BACKLOG_NOTE, className="section-hint"),
+                    parts.graph(ids.FEEDBACK_BACKLOG),
+                ),
+            ),
+        ),
+        parts.lazy(
+            ids.FEEDBACK_RATINGS_PART,
+            parts.section(
+                t("feedback.satisfaction", lang),
+                html.P(id=ids.FEEDBACK_RATED_NOTE, className="feedback-rated"),
+                _pair(parts.graph(ids.FEEDBACK_RATING_TIME), parts.graph(ids.FEEDBACK_RATING_CATEGORY)),
+                hint=t("feedback.satisfaction_hint", lang),
+            ),
+        ),
+        parts.lazy(
+            ids.FEEDBACK_PER10K_PART,
+            parts.section(
+                t("feedback.per10k", lang), parts.graph(ids.FEEDBACK_PER10K), hint=t("feedback.per10k_hint", lang)
+            ),
+        ),
+        parts.lazy(ids.FEEDBACK_MAP_PART, _map(lang)),
+        parts.lazy(ids.FEEDBACK_RECORDS_PART, _records(lang)),
     )

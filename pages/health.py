@@ -170,11 +170,16 @@ def layout(lang=None, month=None, district=None, commune=None, level=None, measu
         _filters(state),
         parts.section(t("health.kpi", lang), html.Div(id=ids.HEALTH_KPI, className="health-kpis")),
         parts.section(t("health.map", lang), _map(), hint=t("health.map_hint", lang)),
-        parts.section(
-            t("health.trend", lang),
-            parts.graph(ids.HEALTH_TREND_GRAPH, modebar=True),
-            hint=t("health.trend_hint", lang),
+        parts.lazy(
+            ids.HEALTH_TREND_PART,
+            parts.section(
+                t("health.trend", lang),
+                parts.graph(ids.HEALTH_TREND_GRAPH, modebar=True),
+                hint=t("health.trend_hint", lang),
+            ),
         ),
-        parts.section(t("health.gap", lang), *_gap(lang)),
-        parts.section(t("health.checks", lang), html.Div(id=ids.HEALTH_CHECKS)),
+        parts.lazy(ids.HEALTH_GAP_PART, parts.section(t("health.gap", lang), *_gap(lang))),
+        parts.lazy(
+            ids.HEALTH_CHECKS_PART, parts.section(t("health.checks", lang), html.Div(id=ids.HEALTH_CHECKS))
+        ),
     )

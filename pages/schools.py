@@ -188,7 +188,7 @@ def layout(
         _filters(state, lang),
         html.Div(id=ids.SCHOOLS_KPI_GRID, className="schools-kpis"),
         _map_section(lang),
-        _target(lang),
-        _comparison(lang),
-        _table(lang),
+        parts.lazy(ids.SCHOOLS_TARGET_PART, _target(lang)),
+        parts.lazy(ids.SCHOOLS_COMPARE_PART, _comparison(lang)),
+        parts.lazy(ids.SCHOOLS_TABLE_PART, _table(lang)),
     )

@@ -160,7 +160,12 @@ def _charts(lang: str) -> list:
         parts.section(t("traffic.road_type", lang), parts.graph(ids.TRAFFIC_ROAD_TYPE),
                       hint=t("traffic.road_type_hint", lang)),
     )
-    return [volume, _pair(heatmap, ranking), _map_section(lang), crashes]
+    return [
+        volume,
+        parts.lazy(ids.TRAFFIC_PATTERNS_PART, _pair(heatmap, ranking)),
+        parts.lazy(ids.TRAFFIC_MAP_PART, _map_section(lang)),
+        parts.lazy(ids.TRAFFIC_CRASHES_PART, crashes),
+    ]
 
 
 def layout(lang: str | None = None, corridor: object = None, **query: object):

@@ -4,6 +4,7 @@ give."""
 
 from __future__ import annotations
 
+import time
 from datetime import date, timedelta
 
 from dash.testing.wait import until
@@ -13,6 +14,7 @@ import app as hue_app
 import ids
 from i18n import fmt_number
 from queries import feedback, feedback_records, feedback_volume
+from tests.browser.scrolling import read_through, reveal
 
 TIMEOUT = 30
 RECEIVED = f"#{ids.FEEDBACK_KPIS} .feedback-kpi:first-child .feedback-kpi-value"
@@ -58,6 +60,7 @@ def test_filter_cross_filter_page_and_reopen_the_link(dash_duo, on_demo_warehous
 
     # cross-filter: click the largest category in the category chart
     top = feedback_volume.volume_by(hotline, "category").at[0, "key"]
+    reveal(dash_duo, f"#{ids.FEEDBACK_CATEGORY_GRAPH}")
     dash_duo.wait_for_element(f"#{ids.FEEDBACK_CATEGORY_GRAPH} g.trace.bars g.point path", timeout=TIMEOUT)
     click_largest_category_bar(dash_duo)
     chosen = default_filters(channel="hotline", category=top)
@@ -67,6 +70,7 @@ def test_filter_cross_filter_page_and_reopen_the_link(dash_duo, on_demo_warehous
 
     # page the record table: page 2 starts with the 21st report the query gives
     page_two = feedback_records.records(chosen, 20, 20)
+    reveal(dash_duo, GRID)
     dash_duo.wait_for_text_to_equal(
         first_id_on_page(0), feedback_records.records(chosen, 0, 1).at[0, "id"], timeout=TIMEOUT
     )
@@ -97,10 +101,12 @@ def test_a_link_from_the_overview_opens_one_district_in_english(dash_duo, on_dem
     expected = fmt_number(feedback_volume.summary(filters).at[0, "received"], "en")
     dash_duo.wait_for_text_to_equal(RECEIVED, expected, timeout=TIMEOUT)
     dash_duo.wait_for_contains_text(f"#{ids.FEEDBACK_DISTRICT}", "Hue", timeout=TIMEOUT)
+    reveal(dash_duo, f"#{ids.FEEDBACK_PER10K}")
     dash_duo.wait_for_contains_text(f"#{ids.FEEDBACK_PER10K}", "estimated population", timeout=TIMEOUT)
 
     # a click on a unit in the agency table filters the page by it
     first_unit = f"#{ids.FEEDBACK_AGENCY_GRID} .ag-row[row-index='0'] [col-id='agency']"
+    reveal(dash_duo, f"#{ids.FEEDBACK_AGENCY_GRID}")
     dash_duo.wait_for_element(first_unit, timeout=TIMEOUT)
     agency = dash_duo.find_element(first_unit).text
     dash_duo.find_element(first_unit).click()
@@ -111,12 +117,27 @@ def test_a_link_from_the_overview_opens_one_district_in_english(dash_duo, on_dem
     assert dash_duo.get_logs() == []
 
 
+def still(dash_duo, paths: str):
+    """The largest outline once it stays put for a moment (the map may still be flying); else None."""
+    def largest():
+        return max(dash_duo.find_elements(paths), key=lambda path: path.size["width"] * path.size["height"])
+
+    before = largest().rect
+    time.sleep(0.4)
+    after = largest()
+    return after if after.rect == before else None
+
+
 def test_clicking_a_commune_on_the_map_filters_the_page_and_zooms_to_its_cells(dash_duo, on_demo_warehouse):
     dash_duo.start_server(hue_app.app)
     dash_duo.wait_for_page(url=f"{dash_duo.server_url}/feedback", timeout=TIMEOUT)
+    dash_duo.wait_for_element(RECEIVED, timeout=TIMEOUT)
+    read_through(dash_duo)
+    reveal(dash_duo, f"#{ids.FEEDBACK_MAP}")
     dash_duo.wait_for_contains_text(f"#{ids.FEEDBACK_MAP_LEGEND}", "Số phản ánh mỗi xã", timeout=TIMEOUT)
-    communes = dash_duo.find_elements(f"#{ids.FEEDBACK_MAP} .leaflet-overlay-pane path.leaflet-interactive")
-    largest = max(communes, key=lambda path: path.size["width"] * path.size["height"])
+    paths = f"#{ids.FEEDBACK_MAP} .leaflet-overlay-pane path.leaflet-interactive"
+    until(lambda: len(dash_duo.find_elements(paths)) >= 100, TIMEOUT)  # the commune outlines have arrived
+    largest = until(lambda: still(dash_duo, paths), TIMEOUT)  # and the map has flown to the province
     ActionChains(dash_duo.driver).move_to_element(largest).click().perform()
     until(lambda: "commune=" in dash_duo.driver.current_url, TIMEOUT)
 

@@ -20,6 +20,7 @@ import app as hue_app
 import ids
 from i18n import fmt_percent
 from queries import health
+from tests.browser.scrolling import reveal
 
 TIMEOUT = 30
 GROUPS = f"#{ids.HEALTH_KPI} .health-group"
@@ -63,11 +64,13 @@ def expect_kpis(dash_duo, month: date, district: str | None = None, commune: str
 
 def expect_gap_top(dash_duo, month: date, measure: str, district: str | None = None) -> None:
     top = top_commune(month, measure, district)
+    reveal(dash_duo, GRID)
     dash_duo.wait_for_text_to_equal(FIRST_COMMUNE, top["name_vi"], timeout=TIMEOUT)
     dash_duo.wait_for_text_to_equal(FIRST_PCT, fmt_percent(top[f"{measure}_pct"], "vi"), timeout=TIMEOUT)
 
 
 def click_segment(dash_duo, control_id: str, label: str) -> None:
+    reveal(dash_duo, f"#{control_id}")  # clear of the fixed header after a scroll down to the table
     labels = dash_duo.find_elements(f"#{control_id} label")
     next(element for element in labels if element.text == label).click()
 
@@ -78,6 +81,7 @@ def choose_month(dash_duo, shown: date, option_text: str) -> None:
     dash_duo.wait_for_text_to_equal(
         f"{dropdown} .dash-dropdown-value", shown.strftime("%m/%Y"), timeout=TIMEOUT
     )
+    reveal(dash_duo, dropdown)
     dash_duo.select_dcc_dropdown(dropdown, value=option_text)
 
 
@@ -105,6 +109,7 @@ def test_switching_measure_and_level_clicking_a_commune_and_changing_the_month(d
     expect_gap_top(dash_duo, latest, "complete", district)
     name = row_of(latest, "commune", commune)["name_vi"]
     dash_duo.wait_for_text_to_equal(f"#{ids.HEALTH_SELECTION}", f"Đang xem: {name}", timeout=TIMEOUT)
+    reveal(dash_duo, f"#{ids.HEALTH_TREND_GRAPH}")
     dash_duo.wait_for_contains_text(f"#{ids.HEALTH_TREND_GRAPH} .legend", name, timeout=TIMEOUT)
 
     earlier = date(2024, 6, 1)
@@ -144,6 +149,7 @@ def test_sorting_the_gap_table_then_downloading_gives_the_rows_in_the_order_show
     dash_duo.wait_for_page(url=f"{dash_duo.server_url}/health?district=481", timeout=TIMEOUT)
     communes = health.rows_of(health.coverage(latest), "commune", "481")
     lowest = communes.sort_values(["created_pct", "code"]).iloc[0]
+    reveal(dash_duo, GRID)
     dash_duo.wait_for_element(FIRST_COMMUNE, timeout=TIMEOUT)
 
     dash_duo.find_element(f"{GRID} .ag-header-cell[col-id='pct']").click()  # ascending coverage

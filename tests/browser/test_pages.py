@@ -14,11 +14,12 @@ import app as hue_app
 import config
 import ids
 from callbacks.shell import page_key, page_name
+from tests.browser.scrolling import reveal
 
 TIMEOUT = 30
 PAGES = [p for p in dash.page_registry.values() if page_key(p) != "not_found_404"]
 #: Path -> CSS selector that appears once the page's data has arrived (default: the page root).
-READY = {"/data": f"#{ids.DATA_FILES_GRID} .ag-row"}
+READY = {"/data": f"#{ids.DATA_LASTLOAD_GRID} .ag-row"}
 READY["/schools"] = f"#{ids.SCHOOLS_KPI_GRID} .schools-kpi-value"
 READY["/feedback"] = f"#{ids.FEEDBACK_KPIS} .feedback-kpi-value"
 READY["/health"] = f"#{ids.HEALTH_KPI} .health-card-value"
@@ -69,6 +70,7 @@ def test_page_renders_in_both_languages_without_console_errors(dash_duo, page):
 def test_switching_to_english_changes_the_number_format_of_the_rejected_rows_chart(dash_duo):
     axis = f"#{ids.DATA_REJECTED_GRAPH} .xaxislayer-above"
     open_page(dash_duo, "/data")
+    reveal(dash_duo, f"#{ids.DATA_REJECTED_GRAPH}")
     dash_duo.wait_for_contains_text(axis, "1.000", timeout=TIMEOUT)
     assert "1,000" not in text_of(dash_duo, axis)
     # the chart was drawn by plotly.js's cartesian bundle (assets/plotly_bundle.js), not the full one
@@ -78,6 +80,7 @@ def test_switching_to_english_changes_the_number_format_of_the_rejected_rows_cha
     dash_duo.wait_for_text_to_equal(f"#{ids.APP_ASOF}", "Dữ liệu đến 27/11/2026", timeout=TIMEOUT)
 
     dash_duo.find_element(f"#{ids.APP_LANG_EN}").click()
+    reveal(dash_duo, f"#{ids.DATA_REJECTED_GRAPH}")
     dash_duo.wait_for_contains_text(axis, "1,000", timeout=TIMEOUT)
     assert "1.000" not in text_of(dash_duo, axis)
     dash_duo.wait_for_text_to_equal(f"#{ids.APP_ASOF}", "Data up to 27 Nov 2026", timeout=TIMEOUT)
@@ -96,6 +99,7 @@ def choose(dash_duo, dropdown_id: str, option_text: str) -> None:
 def test_choosing_a_source_filters_the_sample_of_rejected_rows(dash_duo):
     grid = f"#{ids.DATA_SAMPLE_GRID}"
     open_page(dash_duo, "/data")
+    reveal(dash_duo, grid)
     dash_duo.wait_for_contains_text(grid, "feedback_2026_10.csv", timeout=TIMEOUT)
 
     choose(dash_duo, ids.DATA_SOURCE_DROPDOWN, "Hồ sơ sức khỏe điện tử")
@@ -109,6 +113,7 @@ def test_a_missing_warehouse_shows_what_to_run_instead_of_an_error(dash_duo, tmp
     monkeypatch.setattr(config, "WAREHOUSE", tmp_path / "missing.duckdb")
     open_page(dash_duo, "/data")
     dash_duo.wait_for_contains_text(f"#{ids.APP_ALERT}", "make run", timeout=TIMEOUT)
+    reveal(dash_duo, f"#{ids.DATA_FILES_GRID}")
     dash_duo.wait_for_contains_text(
         f"#{ids.DATA_FILES_GRID}", "Không có dữ liệu cho lựa chọn này", timeout=TIMEOUT
     )

@@ -13,6 +13,7 @@ import ids
 from i18n import fmt_number
 from queries import schools
 from queries.schools import SchoolFilter
+from tests.browser.scrolling import reveal
 
 TIMEOUT = 30
 SCHOOLS_VALUE = f"#{ids.SCHOOLS_KPI}-schools .schools-kpi-value"
@@ -73,6 +74,7 @@ def test_searching_a_name_without_accents_finds_the_school_and_a_row_click_opens
     open_schools(dash_duo, "?district=474")
     expect_totals(dash_duo, SchoolFilter(district="474"))
     grid = f"#{ids.SCHOOLS_TABLE_GRID}"
+    reveal(dash_duo, grid)
     dash_duo.wait_for_element(f"{grid} .ag-row", timeout=TIMEOUT)
 
     search = dash_duo.find_element(f"#{ids.SCHOOLS_SEARCH_INPUT}")

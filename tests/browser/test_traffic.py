@@ -20,6 +20,7 @@ import ids
 from i18n import fmt_number
 from queries import traffic, traffic_kpis
 from queries.traffic import TrafficFilter
+from tests.browser.scrolling import reveal
 
 TIMEOUT = 30
 VEHICLES_VALUE = ".traffic-kpi-vehicles .traffic-kpi-value"
@@ -91,6 +92,7 @@ def test_corridor_period_vehicle_and_a_sensor_click_change_the_figures(dash_duo,
     expect_kpis(dash_duo, cars)
 
     sensors = traffic.sensor_status(cars)
+    reveal(dash_duo, f"#{ids.TRAFFIC_MAP}")
     until(lambda: len(dash_duo.find_elements(SENSOR_MARKER)) == len(sensors) >= 2, TIMEOUT)
     shown = dash_duo.find_element(".traffic-sensor-selected").get_attribute("title")
     other = next(s for s in sensors["sensor_id"] if s != shown)
@@ -110,6 +112,7 @@ def test_clicking_a_corridor_in_the_ranking_filters_the_page_by_it(dash_duo, on_
     ranking = traffic.corridor_ranking(YEAR)
     first = ranking["corridor"].iloc[0]
     bars = f"#{ids.TRAFFIC_RANK_CONGESTION} .bars .point path"
+    reveal(dash_duo, f"#{ids.TRAFFIC_RANK_CONGESTION}")
     until(lambda: len(dash_duo.find_elements(bars)) == len(ranking), TIMEOUT)
     # Plotly takes clicks on its drag layer above the bars: click where the first (largest) bar is
     ActionChains(dash_duo.driver).move_to_element(dash_duo.find_elements(bars)[0]).click().perform()
