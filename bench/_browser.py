@@ -34,6 +34,8 @@ _WATCH = """(() => {
 _NAVIGATE = ("window.history.pushState({}, '', arguments[0]);"
              "window.dispatchEvent(new CustomEvent('_dashprivate_pushstate'));")
 _BUSY = "return !!document.querySelector('[data-dash-is-loading=\"true\"], ._dash-loading');"
+_SCROLL = ("window.scrollBy(0, arguments[0]);"
+           "return window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 2;")
 
 
 @contextmanager
@@ -72,6 +74,17 @@ def settle(driver, recorder, quiet: float = 0.8) -> bool:
             return True
         time.sleep(0.1)
     return False
+
+
+def read_through(driver, recorder, step: int = 800) -> None:
+    """Scroll to the bottom a screen at a time, as a reader does, so every lazy section asks for its data
+    (and its callbacks are measured); then back to the top."""
+    for _ in range(50):
+        at_end = driver.execute_script(_SCROLL, step)
+        settle(driver, recorder, quiet=0.3)
+        if at_end:
+            break
+    driver.execute_script("window.scrollTo(0, 0);")
 
 
 def navigate(driver, path_and_query: str) -> None:

@@ -18,7 +18,7 @@ READY = {
     "/schools": f"#{ids.SCHOOLS_KPI_GRID} .schools-kpi-value",
     "/map": f"#{ids.MAP_LEGEND} .map-legend-title, #{ids.MAP_LEGEND} .map-legend-note",
     "/forecasts": f"#{ids.FORECASTS_TRUST} .forecasts-backtest, #{ids.FORECASTS_EMPTY} .forecasts-empty",
-    "/data": f"#{ids.DATA_FILES_GRID} .ag-row",
+    "/data": f"#{ids.DATA_LASTLOAD_GRID} .ag-row",
 }
 
 

@@ -5,9 +5,10 @@ The app is served in this process (werkzeug, a pool of ``--threads`` threads as 
 has) on the chosen warehouse; hooks added by the bench
 time every POST ``/_dash-update-component`` from request to response. Chromium visits each page, then
 its other views one after another (filters, periods, areas, indicators, levels, languages — see
-bench/_scenarios.py) the way the app's own links do, then clicks the language switch. Afterwards, with
+bench/_scenarios.py) the way the app's own links do, scrolling each view to the bottom so that every
+section below the fold asks for its data (pages/_parts.lazy), then clicks the language switch. Afterwards, with
 the server warm, each page is loaded afresh ``--renders`` times and the median time from navigation
-start to its main content drawn is printed. The worker's RSS is read after all that. The request bodies
+start to its main content drawn (the first cards at the top, as a reader arriving sees) is printed. The worker's RSS is read after all that. The request bodies
 are saved to bench/out/requests.json (demo scale; requests_x10.json at scale 10) for bench/load.py.
 
 Two callback figures come out, since the browser run fires a page's callbacks together onto ``--threads``
@@ -64,6 +65,7 @@ def drive(served, driver, renders: int) -> dict[str, list[float]]:
             else:
                 _browser.navigate(driver, path + query)
             _browser.settle(driver, recorder)
+            _browser.read_through(driver, recorder)
         for offset, selector in enumerate(CLICKS, start=len(views)):
             recorder.view = offset
             driver.find_element(By.CSS_SELECTOR, selector).click()
