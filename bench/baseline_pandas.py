@@ -40,20 +40,33 @@ def load_frame(db: Path) -> pd.DataFrame:
         parquet = Path(folder) / "feedback.parquet"
         with duckdb.connect(str(db), read_only=True) as con:
             con.execute(f"COPY (SELECT {COLUMNS} FROM feedback) TO '{parquet}' (FORMAT parquet)")
-        return pd.read_parquet(parquet)
+        frame = pd.read_parquet(parquet)
+    frame["deadline_date"] = pd.to_datetime(frame["deadline_date"])  # DATE arrives as Python dates
+    return frame
 
 
-def filtered(df: pd.DataFrame, state: dict) -> pd.DataFrame:
-    mask = (df["requested_at"] >= state["start"]) & (df["requested_at"] < pd.Timestamp(state["end"])
-                                                     + pd.Timedelta(days=1))
+def filtered(df: pd.DataFrame, state: dict, period: bool = True) -> pd.DataFrame:
+    mask = pd.Series(True, index=df.index)
+    if period:
+        mask &= (df["requested_at"] >= state["start"]) & (df["requested_at"] < pd.Timestamp(state["end"])
+                                                          + pd.Timedelta(days=1))
     for name, column in FILTERS.items():
         if state.get(name):
             mask &= df[column] == state[name]
     return df[mask]
 
 
+def past_deadline(df: pd.DataFrame, state: dict) -> int:
+    """Reports still open at the end of the page's as-of day and past their deadline (any period)."""
+    rows, end = filtered(df, state, period=False), pd.Timestamp(state["as_of"]) + pd.Timedelta(days=1)
+    open_then = rows[rows["verified"] & (rows["requested_at"] < end)
+                     & (rows["closed_at"].isna() | (rows["closed_at"] >= end))]
+    return int((open_then["deadline_date"] < pd.Timestamp(state["as_of"])).sum())
+
+
 def baseline_summary(df: pd.DataFrame, state: dict):
-    """KPI cards and the status funnel."""
+    """The KPI cards the page shows (received, verified, on time, median and p90 days, open past deadline,
+    satisfied) and the status funnel."""
     rows = filtered(df, state)
     handled = rows[rows["on_time"].notna()]
     cards = {
@@ -61,6 +74,8 @@ def baseline_summary(df: pd.DataFrame, state: dict):
         "verified_pct": 100 * rows["verified"].mean() if len(rows) else None,
         "on_time_pct": 100 * handled["on_time"].astype(bool).mean() if len(handled) else None,
         "median_days": handled["handling_working_days"].median(),
+        "p90_days": handled["handling_working_days"].quantile(0.9),
+        "past_deadline": past_deadline(df, state),
         "satisfied_pct": 100 * (rows["rating"] == SATISFIED).sum() / max(rows["rating"].notna().sum(), 1),
         "still_open": int((rows["verified"] & rows["closed_at"].isna()).sum()),
     }
@@ -133,9 +148,17 @@ def same_count(df: pd.DataFrame, state: dict) -> str:
     from callbacks.feedback import filters_of
     from queries import feedback_volume
 
+    from datetime import date
+
+    from queries import feedback_handling
+
     ours = int(feedback_volume.summary(filters_of(state)).at[0, "received"])
-    theirs = baseline_summary(df, state)[0]["received"]
-    return f"check: reports in {state['start'][:4]}, district {state['district']}: ours {ours:,}, baseline {theirs:,}"
+    cards = baseline_summary(df, state)[0]
+    late = int(feedback_handling.backlog_by_age(filters_of(state), date.fromisoformat(state["as_of"]))
+               ["past_deadline"].sum())
+    return (f"check: reports in {state['start'][:4]}, district {state['district']}: ours {ours:,}, baseline "
+            f"{cards['received']:,}; open past deadline on {state['as_of']}: ours {late:,}, baseline "
+            f"{cards['past_deadline']:,}")
 
 
 def timed(call, *args) -> float:
