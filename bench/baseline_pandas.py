@@ -145,12 +145,10 @@ def states(count: int) -> list[dict]:
 
 def same_count(df: pd.DataFrame, state: dict) -> str:
     """Both sides count the same reports for a filtered view (else the comparison would be unfair)."""
-    from callbacks.feedback import filters_of
-    from queries import feedback_volume
-
     from datetime import date
 
-    from queries import feedback_handling
+    from callbacks.feedback import filters_of
+    from queries import feedback_handling, feedback_volume
 
     ours = int(feedback_volume.summary(filters_of(state)).at[0, "received"])
     cards = baseline_summary(df, state)[0]

@@ -15,6 +15,7 @@ from callbacks.traffic import filter_of
 from i18n import t
 from queries import traffic, traffic_crashes
 from queries.db import or_empty
+from queries.warm import warmer
 
 #: What the map's callbacks read: the page state, once the map has neared the screen.
 MAP = lazy.section_state(ids.TRAFFIC_MAP_PART, ids.TRAFFIC_STATE)
@@ -26,7 +27,14 @@ MAP = lazy.section_state(ids.TRAFFIC_MAP_PART, ids.TRAFFIC_STATE)
 )
 def show_districts(seen: bool):
     """The district outlines, once per page view when the map nears the screen."""
-    return maps_traffic.district_outlines(or_empty(traffic.district_shapes)) if seen else no_update
+    return outlines() if seen else no_update
+
+
+@warmer
+@remembered
+def outlines():
+    """The outlines as GeoJSON (parsing the geometries), built once per warehouse version."""
+    return maps_traffic.district_outlines(or_empty(traffic.district_shapes))
 
 
 @callback(
