@@ -175,7 +175,7 @@ def overview_card(indicator_id: str) -> str:
 
 
 def overview_spark(indicator_id: str) -> str:
-    """Id of the sparkline graph inside one KPI card."""
+    """Id of the sparkline image inside one KPI card."""
     return f"overview-{indicator_id.replace('_', '-')}-spark-graph"
 
 # --- Giao thông / Traffic (pages/traffic.py, callbacks/traffic*.py) --------------------------------

@@ -29,7 +29,6 @@ from queries.indicators import Indicator
 from queries.kpi_periods import Period
 
 DOMAINS = ("feedback", "health", "schools", "traffic", "other")
-SPARK_CONFIG = {"displayModeBar": False, "responsive": True}
 _NO_SPARK = pd.DataFrame(columns=["period_start", "value"])
 
 
@@ -91,13 +90,9 @@ def kpi_card(entry: Indicator, row: dict, spark: pd.DataFrame, period: Period, l
         ],
         className="kpi-head",
     )
-    graph = dcc.Graph(
-        id=ids.overview_spark(entry.id),
-        figure=sparkline(
-            spark, entry, period.grain, lang, None if is_missing(row["target"]) else row["target"]
-        ),
-        config=SPARK_CONFIG,
-        className="kpi-spark",
+    graph = sparkline(
+        ids.overview_spark(entry.id), spark, entry, period.grain, lang,
+        None if is_missing(row["target"]) else row["target"],
     )
     body = [
         head,

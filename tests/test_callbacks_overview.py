@@ -4,6 +4,7 @@ cards, the "needs attention" list and the league table show, and the URL a chang
 from __future__ import annotations
 
 from datetime import date
+from urllib.parse import unquote
 
 import pytest
 from dash import no_update
@@ -13,7 +14,7 @@ import app  # noqa: F401  (registers the pages and callbacks)
 import config
 import i18n
 import ids
-from callbacks import overview, overview_view
+from callbacks import figures_overview, overview, overview_view
 from queries import indicators, kpi
 from queries.db import clear_cache
 from queries.kpi_sql import Query, Sql, grouped
@@ -91,11 +92,21 @@ def test_cards_show_value_target_status_changes_and_where_the_target_comes_from(
 
 def test_the_sparkline_draws_the_periods_with_a_value_and_the_target():
     _view, (_title, cards, *_rest) = shown()
-    figure = find(cards, ids.overview_spark("feedback_received")).figure
-    assert figure["data"][0]["y"] == [1.0, 1.0, 10.0]
-    assert figure["layout"]["separators"] == ",."
-    on_time = find(cards, ids.overview_spark("feedback_on_time_pct")).figure
-    assert on_time["layout"]["shapes"][0]["y0"] == 90.0
+    received = find(cards, ids.overview_spark("feedback_received"))
+    assert [line.split(": ")[1] for line in received.title.split("\n")] == ["1", "1", "10"]
+    assert received.src.startswith("data:image/svg+xml") and "polyline" in received.src
+    on_time = find(cards, ids.overview_spark("feedback_on_time_pct"))
+    assert on_time.title.split("\n")[-1] == "Chỉ tiêu: 90,0 %"
+    assert "stroke-dasharray" in unquote(on_time.src)  # the target, dotted
+
+
+def test_the_sparkline_puts_the_latest_point_last_and_the_target_at_its_height():
+    svg = unquote(figures_overview.spark_svg([0.0, 0.5, 1.0], [10.0, 20.0, 30.0], target=20.0))
+    points = [tuple(map(float, p.split(","))) for p in svg.split('points="')[1].split('"')[0].split()]
+    assert [x for x, _ in points] == [6.0, 120.0, 234.0]
+    assert points[0][1] > points[1][1] > points[2][1]  # higher values drawn higher up
+    target_y = float(svg.split('y1="')[1].split('"')[0])
+    assert target_y == points[1][1]
 
 
 def test_the_league_table_has_a_status_coloured_cell_per_district_and_headline_indicator():
