@@ -44,7 +44,7 @@ def _calls(state: dict, params: dict) -> list[tuple[str, object, tuple]]:
         ("show_backlog", feedback_charts.show_backlog, (state,)),
         ("show_ratings", feedback_charts.show_ratings, (state,)),
         ("show_per_10k", feedback_charts.show_per_10k, (state,)),
-        ("show_boundaries", feedback_records.show_boundaries, (params,)),
+        ("show_boundaries", feedback_records.show_boundaries, (True, params)),
         ("colour_communes", feedback_records.colour_communes, (state, 9)),
         ("show_cells (zoom 15, Huế)", feedback_records.show_cells, (state, 15, HUE_CITY_VIEW)),
         ("show_record_columns", feedback_records.show_record_columns, (state,)),
