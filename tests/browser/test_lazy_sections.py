@@ -11,34 +11,26 @@ from i18n import fmt_number
 from queries import feedback_records, feedback_volume
 from tests.browser.scrolling import reveal
 from tests.browser.test_feedback import default_filters
+from tests.browser.test_traffic import plotted
 
 TIMEOUT = 30
 RECEIVED = f"#{ids.FEEDBACK_KPIS} .feedback-kpi:first-child .feedback-kpi-value"
-
-
-def traces(dash_duo, graph_id: str) -> list[dict]:
-    """The traces a graph holds in the browser (none while it shows its blank figure)."""
-    return dash_duo.driver.execute_script(
-        "const g = document.querySelector(arguments[0] + ' .js-plotly-plot');"
-        "return g && g._fullData ? g._fullData.map(t => ({x: Array.from(t.x || [])})) : [];",
-        f"#{graph_id}",
-    )
 
 
 def test_a_section_below_the_fold_loads_when_scrolled_to(dash_duo, on_demo_warehouse):
     dash_duo.start_server(hue_app.app)
     dash_duo.wait_for_page(url=f"{dash_duo.server_url}/feedback", timeout=TIMEOUT)
     dash_duo.wait_for_element(RECEIVED, timeout=TIMEOUT)
-    until(lambda: traces(dash_duo, ids.FEEDBACK_VOLUME), TIMEOUT)  # the top of the page is drawn
+    until(lambda: plotted(dash_duo, ids.FEEDBACK_VOLUME), TIMEOUT)  # the top of the page is drawn
 
     # the per-10,000 chart, far below, has not asked for its data; neither has the record table
-    assert traces(dash_duo, ids.FEEDBACK_PER10K) == []
+    assert plotted(dash_duo, ids.FEEDBACK_PER10K) == []
     assert dash_duo.find_element(f"#{ids.FEEDBACK_RECORDS_COUNT}").text == ""
 
     reveal(dash_duo, f"#{ids.FEEDBACK_PER10K}")
     expected = feedback_volume.per_10k(default_filters())
-    until(lambda: traces(dash_duo, ids.FEEDBACK_PER10K), TIMEOUT)
-    shown = traces(dash_duo, ids.FEEDBACK_PER10K)[0]["x"]
+    until(lambda: plotted(dash_duo, ids.FEEDBACK_PER10K), TIMEOUT)
+    shown = plotted(dash_duo, ids.FEEDBACK_PER10K)[0]["y"]  # one bar per area
     assert len(shown) == len(expected) > 1
 
     reveal(dash_duo, f"#{ids.FEEDBACK_RECORDS_GRID}")
