@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 from urllib.parse import unquote
 
+import pandas as pd
 import pytest
 from dash import no_update
 from fixture_kpi import build_kpi
@@ -199,3 +200,10 @@ def test_without_a_warehouse_the_page_says_there_is_no_period(monkeypatch, tmp_p
     assert view["period"] is None and options == []
     _title, cards, _attention, _columns, rows = overview.show_overview(view)
     assert "Chưa có kỳ nào có đủ dữ liệu" in texts(cards)[0] and rows == []
+
+
+def test_a_sparkline_without_values_says_so_instead_of_drawing():
+    entry = indicators.get("feedback_received")
+    empty = figures_overview.sparkline("spark", pd.DataFrame(columns=["period_start", "value"]), entry, "month", "en")
+    assert (empty.id, empty.children) == ("spark", i18n.t("empty.selection", "en"))
+    assert "kpi-spark-empty" in empty.className
