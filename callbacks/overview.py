@@ -2,8 +2,9 @@
 
 The URL state is resolved against the data into the view (period, area); the view fills the cards, the
 "needs attention" list and the league table from ONE board computation (the board's indicator statement
-is cached, so a change of area re-uses it). Changing a picker or clicking a league row writes the URL,
-which re-renders the page with the new view.
+is cached, so a change of area re-uses it). Both steps run in one callback, ``show_page``: as a chain of
+two the page waited a second round trip (and a second pass of Dash's renderer) before its cards.
+Changing a picker or clicking a league row writes the URL, which re-renders the page with the new view.
 """
 
 from __future__ import annotations
@@ -28,8 +29,19 @@ URL = Output(ids.APP_URL, "search", allow_duplicate=True)
     Output(ids.OVERVIEW_PERIOD, "value"),
     Output(ids.OVERVIEW_AREA, "options"),
     Output(ids.OVERVIEW_AREA, "value"),
+    Output(ids.OVERVIEW_CARDS_TITLE, "children"),
+    Output(ids.OVERVIEW_CARDS, "children"),
+    Output(ids.OVERVIEW_ATTENTION, "children"),
+    Output(ids.OVERVIEW_LEAGUE_GRID, "columnDefs"),
+    Output(ids.OVERVIEW_LEAGUE_GRID, "rowData"),
     Input(ids.OVERVIEW_STATE, "data"),
 )
+def show_page(state: dict):
+    """The checked view with its pickers, then what it shows (resolve_view, then show_overview)."""
+    resolved = resolve_view(state)
+    return (*resolved, *show_overview(resolved[0]))
+
+
 def resolve_view(state: dict):
     """Check the URL's period and district against the data; fill the pickers."""
     areas = or_empty(kpi.areas)
@@ -49,14 +61,6 @@ def _no_period(lang: str):
     return "", message, message, [], []
 
 
-@callback(
-    Output(ids.OVERVIEW_CARDS_TITLE, "children"),
-    Output(ids.OVERVIEW_CARDS, "children"),
-    Output(ids.OVERVIEW_ATTENTION, "children"),
-    Output(ids.OVERVIEW_LEAGUE_GRID, "columnDefs"),
-    Output(ids.OVERVIEW_LEAGUE_GRID, "rowData"),
-    Input(ids.OVERVIEW_VIEW, "data"),
-)
 @remembered
 def show_overview(view: dict):
     """KPI cards of the chosen area, the off-target list and the district league table."""

@@ -74,6 +74,15 @@ def test_a_period_or_district_the_data_do_not_have_falls_back_to_the_default():
     assert (view["period"], view["district"]) == ("2025-Q3", "474")
 
 
+def test_one_callback_fills_the_pickers_and_what_the_view_shows():
+    state = {**STATE, "grain": "quarter", "period": "2025-Q3", "district": "474"}
+    view, options, period, areas, area, title, *shown_parts = overview.show_page(state)
+    assert (view["period"], period, area) == ("2025-Q3", "2025-Q3", "474")
+    assert [o["value"] for o in options][0] == "2025-Q3" and len(areas) == 10
+    assert title == overview.show_overview(view)[0] and title.endswith("Quý 3/2025")
+    assert len(shown_parts) == 4  # cards, attention, league columns, league rows
+
+
 def test_cards_show_value_target_status_changes_and_where_the_target_comes_from():
     _view, (title, cards, _attention, _cols, _rows) = shown()
     assert title == "Toàn tỉnh · Tháng 11/2025"
