@@ -34,9 +34,10 @@ def _calls(state: dict, params: dict) -> list[tuple[str, object, tuple]]:
     return [
         ("resolve_state", feedback.resolve_state, (params,)),
         ("fill_filters", feedback.fill_filters, (state,)),
-        ("show_summary (KPIs, funnel)", feedback_charts.show_summary, (state,)),
+        ("show_summary (KPIs)", feedback_charts.show_summary, (state,)),
         ("show_volume (month)", feedback_charts.show_volume, (state,)),
         ("show_volume (day)", feedback_charts.show_volume, ({**state, "grain": "day"},)),
+        ("show_funnel", feedback_charts.show_funnel, (state,)),
         ("show_shares", feedback_charts.show_shares, (state,)),
         ("show_reasons", feedback_charts.show_reasons, (state,)),
         ("show_agencies", feedback_charts.show_agencies, (state,)),

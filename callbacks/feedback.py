@@ -1,8 +1,9 @@
 """Callbacks of the Phản ánh hiện trường (Citizen feedback) page: the page state and the filters.
 
 The URL holds the filters. The page puts them, as written, in a params store; ``resolve_state`` checks
-them and fills the defaults (the last 12 months of data) into the state store every other callback
-reads. Changing a filter, clicking a chart element (cross-filtering) or "clear filters" writes a new
+them and fills the defaults (the last 12 months of data) into the state store the sections below read.
+The first screen's callbacks (filters, cards, volume) read the params store and check it themselves:
+waiting for the state store would cost them a round trip before the reader sees anything. Changing a filter, clicking a chart element (cross-filtering) or "clear filters" writes a new
 URL, which re-renders the page with the new state.
 """
 
@@ -19,8 +20,10 @@ from queries import feedback
 from queries.db import or_empty
 from queries.feedback_volume import GRAINS, SPLITS
 
-#: The checked page state: the input of every figure, table and map callback.
+#: The checked page state: the input of the figure, table and map callbacks below the first screen.
 STATE = Input(ids.FEEDBACK_STATE, "data")
+#: The URL's filters as written: the first screen's callbacks read these and check them with ``state_of``.
+PARAMS = Input(ids.FEEDBACK_PARAMS, "data")
 #: Filters "clear filters" drops (the period and the chart settings stay), and the URL's order.
 FILTERS = ("district", "commune", "category", "agency", "channel", "status")
 URL_ORDER = ("start", "end", *FILTERS, "grain", "by")
@@ -91,6 +94,12 @@ def resolve_state(params: dict):
     return resolve(params, _as_date(span.at[0, "first_day"]), _as_date(span.at[0, "last_day"]))
 
 
+def state_of(given: dict) -> dict:
+    """The checked state of the params store's filters; a state already checked (it has ``as_of``, which
+    the URL cannot set) passes unchanged, so the first screen's callbacks also take a page state."""
+    return given if "as_of" in given else resolve_state(given)
+
+
 def _as_date(value) -> date:
     return value.date() if hasattr(value, "date") else value
 
@@ -103,10 +112,11 @@ def _as_date(value) -> date:
     *[Output(control, "options") for control in DROPDOWN_IDS.values()],
     Output(ids.FEEDBACK_ACTIVE, "children"),
     Output(ids.FEEDBACK_CLEAR, "disabled"),
-    STATE,
+    PARAMS,
 )
-def fill_filters(state: dict):
+def fill_filters(params: dict):
     """The period, the lists each filter offers, and a line saying what is filtered."""
+    state = state_of(params)
     lang = state["lang"]
     lists = cards.filter_options(
         or_empty(feedback.districts),

@@ -1,5 +1,6 @@
 """Callbacks of the feedback page's figures and KPI cards: each reads the page state, asks a query and
-hands the frame to a builder."""
+hands the frame to a builder. The cards and the volume chart, on the first screen, read the URL's params
+and check them (callbacks/feedback.py); the sections below read the checked state once seen."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from callbacks import figures_feedback as figs
 from callbacks import figures_feedback_handling as handling_figs
 from callbacks import lazy
 from callbacks import tables_feedback as tables
-from callbacks.feedback import STATE, filters_of
+from callbacks.feedback import PARAMS, filters_of, state_of
 from callbacks.remembered import remembered
 from queries import feedback, feedback_handling, feedback_volume
 from queries.db import or_empty
@@ -32,29 +33,22 @@ def _as_of(state: dict) -> date:
     return date.fromisoformat(state["as_of"])
 
 
-@callback(
-    Output(ids.FEEDBACK_KPIS, "children"),
-    Output(ids.FEEDBACK_FUNNEL, "figure"),
-    Output(ids.FEEDBACK_RATED_NOTE, "children"),
-    STATE,
-)
+@callback(Output(ids.FEEDBACK_KPIS, "children"), Output(ids.FEEDBACK_RATED_NOTE, "children"), PARAMS)
 @remembered
-def show_summary(state: dict):
-    """KPI cards, the status funnel and the "how many answered" line, from one summary."""
+def show_summary(params: dict):
+    """KPI cards and the "how many answered" line, from one summary."""
+    state = state_of(params)
     filters, lang = filters_of(state), state["lang"]
     summary = or_empty(feedback_volume.summary, filters)
     backlog = or_empty(feedback_handling.backlog_by_age, filters, _as_of(state))
     target = or_empty(feedback.on_time_target)
-    return (
-        cards.kpi_cards(summary, backlog, target, state, lang),
-        figs.funnel(summary, lang),
-        cards.rated_note(summary, lang),
-    )
+    return cards.kpi_cards(summary, backlog, target, state, lang), cards.rated_note(summary, lang)
 
 
-@callback(Output(ids.FEEDBACK_VOLUME, "figure"), STATE)
+@callback(Output(ids.FEEDBACK_VOLUME, "figure"), PARAMS)
 @remembered
-def show_volume(state: dict):
+def show_volume(params: dict):
+    state = state_of(params)
     filters, grain, split = filters_of(state), state["grain"], state["by"]
     frame = or_empty(feedback_volume.volume_over_time, filters, grain, split)
     previous = or_empty(feedback_volume.volume_previous_year, filters, grain)
@@ -73,6 +67,13 @@ def show_shares(state: dict):
             or_empty(feedback_volume.volume_by, filters, "channel"), "channel", lang, state.get("channel")
         ),
     )
+
+
+@callback(Output(ids.FEEDBACK_FUNNEL, "figure"), REASONS, **LAZY)
+@remembered
+def show_funnel(state: dict):
+    """The status funnel, from the summary the cards read (the query's cache answers it)."""
+    return figs.funnel(or_empty(feedback_volume.summary, filters_of(state)), state["lang"])
 
 
 @callback(Output(ids.FEEDBACK_REASONS, "figure"), REASONS, **LAZY)

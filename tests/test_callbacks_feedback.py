@@ -8,6 +8,7 @@ from datetime import date
 
 import fixture_feedback as fx
 import pandas as pd
+import plotly.io
 import pytest
 from dash import no_update
 
@@ -125,8 +126,21 @@ def test_clear_filters_keeps_the_period_and_chart_settings():
     assert feedback.clear_filters(1, current) == "?start=2025-01-01&end=2025-01-31&grain=week&by=category"
 
 
+def test_the_first_screen_checks_the_urls_params_itself():
+    params = {"lang": "en", "start": "2025-01-01", "end": "2025-01-31", "status": "nonsense", "grain": "hour"}
+    resolved = feedback.resolve_state(params)
+    assert (resolved["status"], resolved["grain"], resolved["as_of"]) == (None, "month", "2025-01-31")
+    assert feedback.state_of(params) == resolved and feedback.state_of(resolved) is resolved
+    assert feedback_charts.show_volume(params).to_dict() == feedback_charts.show_volume(resolved).to_dict()
+    as_json = plotly.io.json.to_json_plotly
+    assert as_json(feedback_charts.show_summary(params)) == as_json(feedback_charts.show_summary(resolved))
+    assert as_json(feedback.fill_filters(params)) == as_json(feedback.fill_filters(resolved))
+    assert feedback.fill_filters(params)[:2] == ("2025-01-01", "2025-01-31")
+
+
 def test_kpi_cards_show_the_on_time_share_against_the_target_with_a_word():
-    cards, funnel, rated = feedback_charts.show_summary(state())
+    cards, rated = feedback_charts.show_summary(state())
+    funnel = feedback_charts.show_funnel(state())
     texts = [[p.children for p in card.children] for card in cards]
     on_time = next(t for t in texts if t[0] == "Xử lý đúng hạn")
     assert on_time[1] == "75,0 %" and on_time[2] == "✕ Không đạt"  # 6 of 8, target 90 %

@@ -17,15 +17,28 @@ TIMEOUT = 30
 RECEIVED = f"#{ids.FEEDBACK_KPIS} .feedback-kpi:first-child .feedback-kpi-value"
 
 
+def funnel_counts(dash_duo) -> list[float]:
+    return dash_duo.driver.execute_script(
+        "const g = document.querySelector(arguments[0] + ' .js-plotly-plot');"
+        "return g && g._fullData && g._fullData.length ? Array.from(g._fullData[0].x || []) : [];",
+        f"#{ids.FEEDBACK_FUNNEL}",
+    )
+
+
 def test_a_section_below_the_fold_loads_when_scrolled_to(dash_duo, on_demo_warehouse):
     dash_duo.start_server(hue_app.app)
     dash_duo.wait_for_page(url=f"{dash_duo.server_url}/feedback", timeout=TIMEOUT)
     dash_duo.wait_for_element(RECEIVED, timeout=TIMEOUT)
     until(lambda: plotted(dash_duo, ids.FEEDBACK_VOLUME), TIMEOUT)  # the top of the page is drawn
 
-    # the per-10,000 chart, far below, has not asked for its data; neither has the record table
-    assert plotted(dash_duo, ids.FEEDBACK_PER10K) == []
+    # the funnel and the per-10,000 chart, below, have not asked for their data; neither has the record table
+    assert plotted(dash_duo, ids.FEEDBACK_FUNNEL) == plotted(dash_duo, ids.FEEDBACK_PER10K) == []
     assert dash_duo.find_element(f"#{ids.FEEDBACK_RECORDS_COUNT}").text == ""
+
+    reveal(dash_duo, f"#{ids.FEEDBACK_FUNNEL}")
+    until(lambda: funnel_counts(dash_duo), TIMEOUT)
+    received = int(feedback_volume.summary(default_filters()).at[0, "received"])
+    assert max(funnel_counts(dash_duo)) == received  # the widest stage: every report received
 
     reveal(dash_duo, f"#{ids.FEEDBACK_PER10K}")
     expected = feedback_volume.per_10k(default_filters())
