@@ -2,8 +2,9 @@
 The map and the sensor profile are in callbacks/traffic_map.py.
 
 The URL holds the filters. The page puts them, as written, in a params store; ``resolve_state`` checks
-them and fills the defaults (the 12 months up to the latest count) into the state store every other
-callback reads. Changing a filter, or clicking a corridor in the ranking, writes a new URL, which
+them and fills the defaults (the 12 months up to the latest count) into the state store the sections
+below read. The first screen's callbacks (filters, cards, volume) read the params store and check it
+themselves: waiting for the state store would cost them a round trip before the reader sees anything. Changing a filter, or clicking a corridor in the ranking, writes a new URL, which
 re-renders the page with the new state.
 """
 
@@ -20,8 +21,12 @@ from i18n import fmt_date, is_missing, search, t
 from queries import traffic, traffic_calendar, traffic_crashes, traffic_kpis
 from queries.db import or_empty
 from queries.traffic import TrafficFilter
+from queries.warm import warmer
 
 STATE = Input(ids.TRAFFIC_STATE, "data")
+#: The URL's filters as written; checking them again returns a checked state unchanged (``resolve``),
+#: so the callbacks reading these take either.
+PARAMS = Input(ids.TRAFFIC_PARAMS, "data")
 URL_ORDER = ("start", "end", "corridor", "district", "vehicle")
 
 
@@ -68,6 +73,11 @@ def url_for(state: dict, **changes: object) -> str:
     return search(state["lang"], **{name: values.get(name) for name in URL_ORDER})
 
 
+def default_params(lang: str) -> dict:
+    """The params store of the page opened without filters (pages/traffic.py writes the same)."""
+    return {"lang": lang, **{name: None for name in URL_ORDER}, "corridor": []}
+
+
 @callback(Output(ids.TRAFFIC_STATE, "data"), Input(ids.TRAFFIC_PARAMS, "data"))
 def resolve_state(params: dict):
     span = or_empty(traffic.data_range)
@@ -81,10 +91,11 @@ def resolve_state(params: dict):
     Output(ids.TRAFFIC_CORRIDOR, "options"),
     Output(ids.TRAFFIC_DISTRICT, "options"),
     Output(ids.TRAFFIC_COMPARE, "children"),
-    STATE,
+    PARAMS,
 )
-def fill_filters(state: dict):
+def fill_filters(params: dict):
     """The period, the corridors and districts on offer, and which period the changes compare with."""
+    state = resolve_state(params)
     lang = state["lang"]
     corridors = or_empty(traffic.corridors)
     districts = or_empty(traffic.districts)
@@ -155,18 +166,20 @@ PATTERNS = lazy.section_state(ids.TRAFFIC_PATTERNS_PART, ids.TRAFFIC_STATE)
 CRASHES = lazy.section_state(ids.TRAFFIC_CRASHES_PART, ids.TRAFFIC_STATE)
 
 
-@callback(Output(ids.TRAFFIC_KPIS, "children"), STATE)
+@callback(Output(ids.TRAFFIC_KPIS, "children"), PARAMS)
 @remembered
-def show_kpis(state: dict):
+def show_kpis(params: dict):
+    state = resolve_state(params)
     lang, vehicle = state["lang"], state.get("vehicle") or "all"
     frame = or_empty(traffic_kpis.kpis, filter_of(state))
     kind = t("traffic.kpi.all_vehicles" if vehicle == "all" else f"traffic.vehicle.{vehicle}", lang)
     return cards_traffic.kpi_cards(frame, kind, vehicle == "all", lang)
 
 
-@callback(Output(ids.TRAFFIC_VOLUME, "figure"), STATE, Input(ids.TRAFFIC_GRAIN, "value"))
+@callback(Output(ids.TRAFFIC_VOLUME, "figure"), PARAMS, Input(ids.TRAFFIC_GRAIN, "value"))
 @remembered
-def show_volume(state: dict, grain: str | None):
+def show_volume(params: dict, grain: str | None):
+    state = resolve_state(params)
     f = filter_of(state)
     series = or_empty(traffic.volume_series, f, grain if grain in traffic.GRAINS else "week")
     holidays = traffic_calendar.within(or_empty(traffic_calendar.holiday_periods), f.start, f.end)
@@ -221,3 +234,10 @@ def show_road_types(state: dict):
     return figures_traffic_bars.road_types(
         or_empty(traffic_crashes.crashes_by_road_type, filter_of(state)), state["lang"]
     )
+
+
+@warmer
+def _warm_the_first_view() -> None:
+    """After a load, build the first screen of the page opened without filters, in both languages."""
+    for lang in ("vi", "en"):
+        show_kpis(default_params(lang)), show_volume(default_params(lang), "week")

@@ -7,6 +7,7 @@ from datetime import date
 from urllib.parse import parse_qs
 
 import pandas as pd
+import plotly.io
 import pytest
 from components import text
 from dash import no_update
@@ -52,6 +53,16 @@ def test_the_state_defaults_to_the_12_months_up_to_the_latest_count():
     assert state["vehicle"] == "all"
     swapped = cb.resolve({"start": "2025-03-31", "end": "2025-03-01", "vehicle": "cars"}, None)
     assert (swapped["start"], swapped["end"], swapped["vehicle"]) == ("2025-03-01", "2025-03-31", "cars")
+
+
+def test_the_first_screen_checks_the_urls_params_itself():
+    params = {"lang": "en", "corridor": [CORRIDOR_A], "vehicle": "bicycles"}
+    state = cb.resolve_state(params)
+    assert cb.resolve_state(state) == state  # checking a checked state changes nothing
+    as_json = plotly.io.json.to_json_plotly
+    assert as_json(cb.show_volume(params, "week")) == as_json(cb.show_volume(state, "week"))
+    assert as_json(cb.show_kpis(params)) == as_json(cb.show_kpis(state))
+    assert cb.fill_filters(params)[:2] == ("2024-05-01", "2025-04-30")
 
 
 def test_filters_go_to_the_url_with_repeated_corridors_and_without_the_default_vehicle():
