@@ -94,6 +94,11 @@ def resolve_state(params: dict):
     return resolve(params, _as_date(span.at[0, "first_day"]), _as_date(span.at[0, "last_day"]))
 
 
+def default_params(lang: str) -> dict:
+    """The params store of the page opened without filters (pages/feedback.py writes the same)."""
+    return {"lang": lang, **{name: None for name in URL_ORDER}}
+
+
 def state_of(given: dict) -> dict:
     """The checked state of the params store's filters; a state already checked (it has ``as_of``, which
     the URL cannot set) passes unchanged, so the first screen's callbacks also take a page state."""

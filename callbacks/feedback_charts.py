@@ -14,10 +14,11 @@ from callbacks import figures_feedback as figs
 from callbacks import figures_feedback_handling as handling_figs
 from callbacks import lazy
 from callbacks import tables_feedback as tables
-from callbacks.feedback import PARAMS, filters_of, state_of
+from callbacks.feedback import PARAMS, default_params, filters_of, state_of
 from callbacks.remembered import remembered
 from queries import feedback, feedback_handling, feedback_volume
 from queries.db import or_empty
+from queries.warm import warmer
 
 #: What each lazy section's callbacks read: the page state, once the section has neared the screen.
 SHARES = lazy.section_state(ids.FEEDBACK_SHARES_PART, ids.FEEDBACK_STATE)
@@ -43,6 +44,13 @@ def show_summary(params: dict):
     backlog = or_empty(feedback_handling.backlog_by_age, filters, _as_of(state))
     target = or_empty(feedback.on_time_target)
     return cards.kpi_cards(summary, backlog, target, state, lang), cards.rated_note(summary, lang)
+
+
+@warmer
+def _warm_the_first_view() -> None:
+    """After a load, build the first screen of the page opened without filters, in both languages."""
+    for lang in ("vi", "en"):
+        show_summary(default_params(lang)), show_volume(default_params(lang))
 
 
 @callback(Output(ids.FEEDBACK_VOLUME, "figure"), PARAMS)
