@@ -21,7 +21,7 @@ threads on a shared machine, where a callback's server time is mostly waiting fo
   (bench/_alone.py), so each time is the callback's own; three rounds, each on a new server, so a p95 is
   taken over 15–24 calls rather than being the slowest of 5–8. The p95 goal of issue #12 applies to this one.
 
-    python -m bench.http_pages [--scale 10] [--port 8131] [--alone-port 8132] [--renders 3]
+    python -m bench.http_pages [--scale 10] [--port 8131] [--alone-port 8132] [--renders 5]
 """
 
 from __future__ import annotations
@@ -165,7 +165,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--port", type=int, default=8131)
     parser.add_argument("--alone-port", type=int, default=8132, help="the fresh server of the one-at-a-time replay")
     parser.add_argument("--threads", type=int, default=4, help="server threads (gunicorn --threads)")
-    parser.add_argument("--renders", type=int, default=3, help="fresh loads per page for the render time")
+    parser.add_argument("--renders", type=int, default=5, help="fresh loads per page for the render time")
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # a stopped run still stops its servers
     args = parser.parse_args(argv)
     built = _scale.ensure(args.scale)
