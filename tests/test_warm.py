@@ -3,6 +3,7 @@ reader asks, on the new file's version."""
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import shutil
@@ -28,6 +29,15 @@ def test_warm_now_computes_each_grain_history_and_the_health_history(own_warehou
     before = len(db._cache)
     health.history(), kpi.history("quarter", ("province", "district"))  # answered from the cache: nothing new kept
     assert len(db._cache) == before
+
+
+def test_after_warming_the_long_lived_objects_are_out_of_the_collectors_sight(own_warehouse):
+    gc.unfreeze()
+    warm.warm_now()
+    frozen = gc.get_freeze_count()
+    assert frozen > 10_000  # modules and the warm answers: a full collection no longer walks them
+    gc.collect()
+    assert gc.get_freeze_count() == frozen  # a collection leaves them frozen
 
 
 def test_the_watcher_warms_a_newly_swapped_in_warehouse(own_warehouse, tmp_path):
