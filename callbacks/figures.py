@@ -12,7 +12,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from callbacks import theme
-from i18n import label, plotly_separators, rule_label, t
+from i18n import fmt_number, label, plotly_separators, rule_label, t
 
 _LABEL_MAX = 42
 
@@ -22,6 +22,15 @@ def base(lang: str, **layout: object) -> go.Figure:
     return go.Figure(
         layout={"template": theme.TEMPLATE_NAME, "separators": plotly_separators(lang), **layout}
     )
+
+
+def measured_margins(top_value: float, lang: str, bottom: int = 40) -> dict:
+    """Margins for a chart with dates below and counts up to ``top_value`` to the left, wide enough for
+    its labels on a desktop screen. plotly.js's automargin only widens margins that are too narrow, and
+    each widening lays the chart out again (a feedback volume chart: about 170 ms drawn from the
+    template's small margins, 95 ms from these); on a phone, where dates tilt, it still widens them."""
+    widest = len(fmt_number(top_value, lang))  # the longest tick label
+    return {"margin": {"l": 34 + 8 * widest, "b": bottom}}  # the axis title's line, 12 px digits, a gap
 
 
 def empty(lang: str, message_key: str = "empty.selection") -> go.Figure:

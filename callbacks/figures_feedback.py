@@ -99,7 +99,8 @@ def volume_chart(frame: pd.DataFrame, previous: pd.DataFrame, split: str, grain:
             line={"color": theme.TEXT, "dash": "dot", "width": 2},
             hovertemplate="%{fullData.name}: %{y:,d}<extra></extra>",
         )
-    return fig
+    top = max(data.groupby("bucket")["reports"].sum().max(), previous["reports"].max() if len(previous) else 0)
+    return fig.update_layout(figures.measured_margins(top * 1.1, lang))  # 10 % for the axis's headroom
 
 
 def _count_bars(data: pd.DataFrame, labels: list[str], colour, lang: str, *, row_px: int, right: int,

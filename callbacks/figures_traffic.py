@@ -12,7 +12,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from callbacks import theme
-from callbacks.figures import base, empty
+from callbacks.figures import base, empty, measured_margins
 from i18n import fmt_date, t
 
 HOLIDAY_FILL = "#868e96"
@@ -147,6 +147,7 @@ def volume_chart(
         shapes=holiday_shapes + peak_shapes,
         annotations=labels,
     )
+    fig.update_layout(measured_margins(top * 1.04, lang))
     return fig.add_traces(_corridor_lines(series, every) + holiday_marks + peak_marks)
 
 

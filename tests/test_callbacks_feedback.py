@@ -22,6 +22,7 @@ from callbacks import (
     maps_feedback,
     tables_feedback,
 )
+from callbacks import figures
 from callbacks import figures_feedback as figs
 from callbacks import figures_feedback_handling as handling_figs
 from queries.db import clear_cache
@@ -131,8 +132,8 @@ def test_the_first_screen_checks_the_urls_params_itself():
     resolved = feedback.resolve_state(params)
     assert (resolved["status"], resolved["grain"], resolved["as_of"]) == (None, "month", "2025-01-31")
     assert feedback.state_of(params) == resolved and feedback.state_of(resolved) is resolved
-    assert feedback_charts.show_volume(params).to_dict() == feedback_charts.show_volume(resolved).to_dict()
     as_json = plotly.io.json.to_json_plotly
+    assert as_json(feedback_charts.show_volume(params)) == as_json(feedback_charts.show_volume(resolved))
     assert as_json(feedback_charts.show_summary(params)) == as_json(feedback_charts.show_summary(resolved))
     assert as_json(feedback.fill_filters(params)) == as_json(feedback.fill_filters(resolved))
     assert feedback.fill_filters(params)[:2] == ("2025-01-01", "2025-01-31")
@@ -232,6 +233,17 @@ def test_charts_speak_the_language_and_carry_codes_for_cross_filtering():
     per_10k = feedback_charts.show_per_10k(state(district="474"))
     assert [c[0] for c in per_10k.data[0].customdata] == ["19756", "19753"]
     assert "dân số ước tính" in per_10k.layout.xaxis.title.text
+
+
+def test_the_volume_chart_starts_with_room_for_its_widest_count():
+    # margins wide enough from the start spare plotly.js a second layout pass to widen them
+    totals = {"2025-01-01": 12_000, "2025-02-01": 9_000}
+    frame = pd.DataFrame({"bucket": pd.to_datetime(list(totals)), "key": "GT", "reports": list(totals.values())})
+    fig = figs.volume_chart(frame, frame.iloc[:0], "category", "month", "vi")
+    assert fig.layout.margin.l >= 34 + 8 * len("13.200")  # 12.000 and the axis's headroom
+    assert figures.measured_margins(1_234_567, "vi")["margin"]["l"] - figures.measured_margins(950, "vi")["margin"][
+        "l"
+    ] == 8 * (len("1.234.567") - len("950"))
 
 
 def test_every_builder_draws_an_empty_state():
