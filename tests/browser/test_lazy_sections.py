@@ -11,7 +11,7 @@ from i18n import fmt_number
 from queries import feedback_records, feedback_volume
 from tests.browser.scrolling import reveal
 from tests.browser.test_feedback import default_filters
-from tests.browser.test_traffic import plotted
+from tests.browser.test_traffic import margins_widened, plotted
 
 TIMEOUT = 30
 RECEIVED = f"#{ids.FEEDBACK_KPIS} .feedback-kpi:first-child .feedback-kpi-value"
@@ -30,6 +30,7 @@ def test_a_section_below_the_fold_loads_when_scrolled_to(dash_duo, on_demo_wareh
     dash_duo.wait_for_page(url=f"{dash_duo.server_url}/feedback", timeout=TIMEOUT)
     dash_duo.wait_for_element(RECEIVED, timeout=TIMEOUT)
     until(lambda: plotted(dash_duo, ids.FEEDBACK_VOLUME), TIMEOUT)  # the top of the page is drawn
+    assert margins_widened(dash_duo, ids.FEEDBACK_VOLUME) == {"left": 0, "bottom": 0}  # in one pass
 
     # the funnel and the per-10,000 chart, below, have not asked for their data; neither has the record table
     assert plotted(dash_duo, ids.FEEDBACK_FUNNEL) == plotted(dash_duo, ids.FEEDBACK_PER10K) == []

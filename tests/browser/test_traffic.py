@@ -52,6 +52,16 @@ def expect_kpis(dash_duo, f: TrafficFilter) -> None:
         dash_duo.wait_for_text_to_equal(selector, fmt_number(row[column], "vi"), timeout=TIMEOUT)
 
 
+def margins_widened(dash_duo, graph_id: str) -> dict:
+    """How far plotly.js's automargin had to widen a drawn graph's left and bottom margins (each widening
+    lays the graph out again)."""
+    return dash_duo.driver.execute_script(
+        "const f = document.querySelector(arguments[0] + ' .js-plotly-plot')._fullLayout;"
+        "return {left: f._size.l - f.margin.l, bottom: f._size.b - f.margin.b};",
+        f"#{graph_id}",
+    )
+
+
 def type_date(dash_duo, selector: str, text: str) -> None:
     field = dash_duo.find_element(selector)
     field.click()
@@ -123,4 +133,5 @@ def test_clicking_a_corridor_in_the_ranking_filters_the_page_by_it(dash_duo, on_
     series = traffic.volume_series(replace(YEAR, corridors=(first,)), "week")
     until(lambda: [t["name"] for t in plotted(dash_duo, ids.TRAFFIC_VOLUME)][:1] == [first], TIMEOUT)
     assert len(plotted(dash_duo, ids.TRAFFIC_VOLUME)[0]["y"]) == len(series)
+    assert margins_widened(dash_duo, ids.TRAFFIC_VOLUME) == {"left": 0, "bottom": 0}  # drawn in one pass
     assert dash_duo.get_logs() == []
