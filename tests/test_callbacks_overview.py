@@ -8,6 +8,7 @@ from urllib.parse import unquote
 
 import pandas as pd
 import pytest
+from components import find
 from dash import no_update
 from fixture_kpi import build_kpi
 
@@ -45,16 +46,6 @@ def texts(component) -> list[str]:
     return found + texts(getattr(component, "children", None))
 
 
-def find(component, component_id: str):
-    """The component with this id inside a tree."""
-    if isinstance(component, (list, tuple)):
-        return next((f for c in component if (f := find(c, component_id)) is not None), None)
-    if getattr(component, "id", None) == component_id:
-        return component
-    children = getattr(component, "children", None)
-    return None if children is None or isinstance(children, str) else find(children, component_id)
-
-
 def shown(state: dict = STATE):
     view, *_ = overview.resolve_view(state)
     return view, overview.show_overview(view)
@@ -78,7 +69,7 @@ def test_one_callback_fills_the_pickers_and_what_the_view_shows():
     state = {**STATE, "grain": "quarter", "period": "2025-Q3", "district": "474"}
     view, options, period, areas, area, title, *shown_parts = overview.show_page(state)
     assert (view["period"], period, area) == ("2025-Q3", "2025-Q3", "474")
-    assert [o["value"] for o in options][0] == "2025-Q3" and len(areas) == 10
+    assert options[0]["value"] == "2025-Q3" and len(areas) == 10
     assert title == overview.show_overview(view)[0] and title.endswith("Quý 3/2025")
     assert len(shown_parts) == 4  # cards, attention, league columns, league rows
 

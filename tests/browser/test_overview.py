@@ -44,7 +44,8 @@ def on_time(period: Period, level: str = "province", area: str | None = None) ->
 def spark_last(dash_duo, indicator_id: str) -> str:
     """The latest period's value as the sparkline's title gives it (the last line before the target)."""
     title = dash_duo.find_element(f"#{ids.overview_spark(indicator_id)}").get_attribute("title")
-    return [line for line in title.split("\n") if not line.startswith("Chỉ tiêu")][-1].split(": ")[1]
+    target_line = i18n.t("overview.target", "vi", value="")
+    return [line for line in title.split("\n") if not line.startswith(target_line)][-1].split(": ")[1]
 
 
 def league_cell(district: str, indicator_id: str) -> str:
