@@ -1,9 +1,9 @@
 """Each recorded callback request alone: a fresh server, the recorded bodies replayed one at a time.
 
-The recording holds 5–8 views per page, so each callback is called only 5–8 times: a p95 over so few calls
-is simply the slowest one. The replay therefore runs ``rounds`` times, each round on a new, warmed server
-process, so each callback has 15–24 calls for its p95 and no round is answered from the cache an earlier
-one filled.
+The recording holds 4–8 views per page, so a callback is called a handful of times: a p95 over so few
+calls is simply the slowest one. The replay therefore runs ``rounds`` times, each round on a new, warmed
+server process, so each callback has three times the calls for its p95 and no round is answered from the
+cache an earlier one filled.
 
 In the browser run a page fires its callbacks together onto a few threads sharing the machine's cores, so
 each one's server time there is mostly waiting for its siblings. Here the same request bodies (recorded

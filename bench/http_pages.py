@@ -21,7 +21,7 @@ threads on a shared machine, where a callback's server time is mostly waiting fo
 - *each request alone*: afterwards a fresh server process on the same warehouse, warmed once with
   ``queries.warm.warm_now()``, answers the saved request bodies replayed one at a time by an HTTP client
   (bench/_alone.py), so each time is the callback's own; three rounds, each on a new server, so a p95 is
-  taken over 15–24 calls rather than being the slowest of 5–8. The p95 goal of issue #12 applies to this one.
+  taken over three times the calls of one browse rather than being the slowest of a handful. The p95 goal of issue #12 applies to this one.
 
     python -m bench.http_pages [--scale 10] [--port 8131] [--alone-port 8132] [--renders 5]
 """

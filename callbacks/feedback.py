@@ -3,8 +3,9 @@
 The URL holds the filters. The page puts them, as written, in a params store; ``resolve_state`` checks
 them and fills the defaults (the last 12 months of data) into the state store the sections below read.
 The first screen's callbacks (filters, cards, volume) read the params store and check it themselves:
-waiting for the state store would cost them a round trip before the reader sees anything. Changing a filter, clicking a chart element (cross-filtering) or "clear filters" writes a new
-URL, which re-renders the page with the new state.
+waiting for the state store would cost them a round trip before the reader sees anything. Changing a
+filter, clicking a chart element (cross-filtering) or "clear filters" writes a new URL, which re-renders
+the page with the new state.
 """
 
 from __future__ import annotations

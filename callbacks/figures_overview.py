@@ -39,8 +39,11 @@ def spark_svg(xs: list[float], values: list[float], target: float | None) -> str
     def y(value: float) -> float:
         return INSET + (HEIGHT - 2 * INSET) * (high - value) / (high - low)
 
-    points = " ".join(f"{INSET + x * (WIDTH - 2 * INSET):.1f},{y(v):.1f}" for x, v in zip(xs, values))
-    last_x, last_y = points.split(" ")[-1].split(",")
+    def x(share: float) -> float:
+        return INSET + (WIDTH - 2 * INSET) * share
+
+    points = " ".join(f"{x(share):.1f},{y(v):.1f}" for share, v in zip(xs, values))
+    last_x, last_y = f"{x(xs[-1]):.1f}", f"{y(values[-1]):.1f}"
     stroke = f'stroke="{theme.PRIMARY}" vector-effect="non-scaling-stroke" stroke-linecap="round"'
     parts = [
         f'<polyline points="{points}" fill="none" stroke-width="2" stroke-linejoin="round" {stroke}/>',

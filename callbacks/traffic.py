@@ -4,8 +4,9 @@ The map and the sensor profile are in callbacks/traffic_map.py.
 The URL holds the filters. The page puts them, as written, in a params store; ``resolve_state`` checks
 them and fills the defaults (the 12 months up to the latest count) into the state store the sections
 below read. The first screen's callbacks (filters, cards, volume) read the params store and check it
-themselves: waiting for the state store would cost them a round trip before the reader sees anything. Changing a filter, or clicking a corridor in the ranking, writes a new URL, which
-re-renders the page with the new state.
+themselves: waiting for the state store would cost them a round trip before the reader sees anything.
+Changing a filter, or clicking a corridor in the ranking, writes a new URL, which re-renders the page
+with the new state.
 """
 
 from __future__ import annotations
