@@ -14,15 +14,11 @@ import json
 import os
 import statistics
 import time
-from contextvars import copy_context
 from pathlib import Path
 
 import plotly
-from dash._callback_context import context_value
-from dash._utils import AttributeDict
 
 import config
-import ids
 from queries.db import clear_cache
 
 BUDGET_MS = 100.0
@@ -43,12 +39,6 @@ def calls(state: dict) -> dict[str, object]:
     """Callback name -> a function calling it with this page state."""
     from callbacks import schools as cb
 
-    def select():
-        context_value.set(
-            AttributeDict(triggered_inputs=[{"prop_id": f"{ids.SCHOOLS_TABLE_GRID}.cellClicked"}])
-        )
-        return cb.select_school(None, {"rowId": "PT474001"})
-
     return {
         "fill_filters": lambda: cb.fill_filters(state),
         "show_kpis": lambda: cb.show_kpis(state),
@@ -56,7 +46,7 @@ def calls(state: dict) -> dict[str, object]:
         "show_points": lambda: cb.show_points(state),
         "show_areas (district)": lambda: cb.show_areas(state, "district"),
         "show_areas (commune)": lambda: cb.show_areas(state, "commune"),
-        "select_school": lambda: copy_context().run(select),
+        "select_school_in_list": lambda: cb.select_school_in_list({"rowId": "PT474001"}),
         "show_school": lambda: cb.show_school("PT474001", state),
         "show_comparison": lambda: cb.show_comparison(state, "spc"),
         "show_table": lambda: cb.show_table(state, None),

@@ -207,30 +207,37 @@ def clear_filters(n_clicks, state):
     return url_for(state, **{name: None for name in FILTERS})
 
 
-#: Clickable component -> (its property, what a click on it filters by).
-CLICKABLE = {
-    ids.FEEDBACK_CATEGORY_GRAPH: ("clickData", "category"),
-    ids.FEEDBACK_HANDLING: ("clickData", "category"),
-    ids.FEEDBACK_RATING_CATEGORY: ("clickData", "category"),
-    ids.FEEDBACK_CHANNEL_GRAPH: ("clickData", "channel"),
-    ids.FEEDBACK_PER10K: ("clickData", "area"),
-    ids.FEEDBACK_AGENCY_GRID: ("cellClicked", "agency"),
-    ids.FEEDBACK_MAP_COMMUNES: ("clickData", "map"),
+#: Clickable component -> (its property, what a click on it filters by), by the lazy section it is drawn
+#: in: a callback's components must all be on the page, so each section has its own cross-filter.
+CLICKABLE_BY_SECTION = {
+    ids.FEEDBACK_SHARES_PART: {
+        ids.FEEDBACK_CATEGORY_GRAPH: ("clickData", "category"),
+        ids.FEEDBACK_CHANNEL_GRAPH: ("clickData", "channel"),
+    },
+    ids.FEEDBACK_HANDLING_PART: {ids.FEEDBACK_HANDLING: ("clickData", "category")},
+    ids.FEEDBACK_RATINGS_PART: {ids.FEEDBACK_RATING_CATEGORY: ("clickData", "category")},
+    ids.FEEDBACK_PER10K_PART: {ids.FEEDBACK_PER10K: ("clickData", "area")},
+    ids.FEEDBACK_AGENCIES_PART: {ids.FEEDBACK_AGENCY_GRID: ("cellClicked", "agency")},
+    ids.FEEDBACK_MAP_PART: {ids.FEEDBACK_MAP_COMMUNES: ("clickData", "map")},
 }
+CLICKABLE = {component: what for part in CLICKABLE_BY_SECTION.values() for component, what in part.items()}
 
 
-@callback(
-    Output(ids.APP_URL, "search", allow_duplicate=True),
-    *[Input(component, prop) for component, (prop, _) in CLICKABLE.items()],
-    State(ids.FEEDBACK_STATE, "data"),
-    prevent_initial_call=True,
-)
 def cross_filter(*args):
     """A click on a category, channel, district, commune or agency filters the whole page by it."""
     state = args[-1]
     if not state or ctx.triggered_id is None:
         return no_update
     return cross_filter_search(ctx.triggered_id, ctx.triggered[0]["value"], state)
+
+
+for _clickable in CLICKABLE_BY_SECTION.values():
+    callback(
+        Output(ids.APP_URL, "search", allow_duplicate=True),
+        *[Input(component, prop) for component, (prop, _) in _clickable.items()],
+        State(ids.FEEDBACK_STATE, "data"),
+        prevent_initial_call=True,
+    )(cross_filter)
 
 
 def cross_filter_search(source: str, payload: dict | None, state: dict):

@@ -34,16 +34,16 @@ def _as_of(state: dict) -> date:
     return date.fromisoformat(state["as_of"])
 
 
-@callback(Output(ids.FEEDBACK_KPIS, "children"), Output(ids.FEEDBACK_RATED_NOTE, "children"), PARAMS)
+@callback(Output(ids.FEEDBACK_KPIS, "children"), PARAMS)
 @remembered
 def show_summary(params: dict):
-    """KPI cards and the "how many answered" line, from one summary."""
+    """The KPI cards."""
     state = state_of(params)
     filters, lang = filters_of(state), state["lang"]
     summary = or_empty(feedback_volume.summary, filters)
     backlog = or_empty(feedback_handling.backlog_by_age, filters, _as_of(state))
     target = or_empty(feedback.on_time_target)
-    return cards.kpi_cards(summary, backlog, target, state, lang), cards.rated_note(summary, lang)
+    return cards.kpi_cards(summary, backlog, target, state, lang)
 
 
 @warmer
@@ -120,13 +120,22 @@ def show_backlog(state: dict):
     return handling_figs.backlog_bars(frame, state["lang"]), cards.backlog_note(state, state["lang"])
 
 
-@callback(Output(ids.FEEDBACK_RATING_TIME, "figure"), Output(ids.FEEDBACK_RATING_CATEGORY, "figure"), RATINGS, **LAZY)
+@callback(
+    Output(ids.FEEDBACK_RATED_NOTE, "children"),
+    Output(ids.FEEDBACK_RATING_TIME, "figure"),
+    Output(ids.FEEDBACK_RATING_CATEGORY, "figure"),
+    RATINGS,
+    **LAZY,
+)
 @remembered
 def show_ratings(state: dict):
+    """How many answered, and the ratings over time and by category."""
     filters, lang = filters_of(state), state["lang"]
+    summary = or_empty(feedback_volume.summary, filters)
     over_time = or_empty(feedback_handling.ratings_over_time, filters, state["grain"])
     by_category = or_empty(feedback_handling.ratings_by_category, filters)
     return (
+        cards.rated_note(summary, lang),
         handling_figs.ratings_over_time(over_time, state["grain"], lang),
         handling_figs.ratings_by_category(by_category, lang),
     )

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from dash import Input, Output, State, callback, ctx, no_update
+from dash import Input, Output, State, callback, no_update
 
 import ids
 from callbacks import cards_schools, figures_schools, lazy, maps_schools, tables_schools
@@ -125,19 +125,20 @@ def show_areas(state: dict, area_level: str | None):
     return data, maps_schools.legend(bins_text, approximate, lang)
 
 
-@callback(
-    Output(ids.SCHOOLS_SELECTED_STORE, "data"),
-    Input(ids.SCHOOLS_POINTS_GEOJSON, "clickData"),
-    Input(ids.SCHOOLS_TABLE_GRID, "cellClicked"),
-    prevent_initial_call=True,
-)
-def select_school(map_click: dict | None, row_click: dict | None):
-    """The school last clicked, on the map (a feature) or in the list (a row, keyed by school id)."""
-    if ctx.triggered_id == ids.SCHOOLS_POINTS_GEOJSON:
-        school_id = ((map_click or {}).get("properties") or {}).get("school_id")
-    else:
-        school_id = (row_click or {}).get("rowId")
-    return school_id or no_update
+# Two callbacks, one per place a school is clicked: the list is drawn only once scrolled to, and a
+# callback's components must all be on the page.
+@callback(Output(ids.SCHOOLS_SELECTED_STORE, "data"), Input(ids.SCHOOLS_POINTS_GEOJSON, "clickData"),
+          prevent_initial_call=True)
+def select_school_on_map(map_click: dict | None):
+    """The school last clicked on the map (a feature)."""
+    return ((map_click or {}).get("properties") or {}).get("school_id") or no_update
+
+
+@callback(Output(ids.SCHOOLS_SELECTED_STORE, "data", allow_duplicate=True),
+          Input(ids.SCHOOLS_TABLE_GRID, "cellClicked"), prevent_initial_call=True)
+def select_school_in_list(row_click: dict | None):
+    """The school last clicked in the list (a row, keyed by school id)."""
+    return (row_click or {}).get("rowId") or no_update
 
 
 @callback(Output(ids.SCHOOLS_CARD, "children"), Input(ids.SCHOOLS_SELECTED_STORE, "data"), STATE)

@@ -139,7 +139,8 @@ def test_the_first_screen_checks_the_urls_params_itself():
 
 
 def test_kpi_cards_show_the_on_time_share_against_the_target_with_a_word():
-    cards, rated = feedback_charts.show_summary(state())
+    cards = feedback_charts.show_summary(state())
+    rated = feedback_charts.show_ratings(state())[0]
     funnel = feedback_charts.show_funnel(state())
     texts = [[p.children for p in card.children] for card in cards]
     on_time = next(t for t in texts if t[0] == "Xử lý đúng hạn")

@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
-from contextvars import copy_context
 from datetime import date
 
 import pandas as pd
 import pytest
 from components import text
 from dash import no_update
-from dash._callback_context import context_value
-from dash._utils import AttributeDict
 from fixture_schools import build_schools, frame, ratio_of_sums
 
 import app  # noqa: F401  (registers the pages and callbacks)
 import config
-import ids
 from callbacks import cards_schools, figures_schools, maps, maps_schools, tables_schools
 from callbacks import schools as cb
 from i18n import fmt_number
@@ -102,18 +98,11 @@ def test_commune_shading_says_the_outlines_are_approximate():
     assert tooltips["481"].startswith("A Luoi: –")
 
 
-def _run(callback, triggered: str, *args):
-    def call():
-        context_value.set(AttributeDict(triggered_inputs=[{"prop_id": triggered, "value": None}]))
-        return callback(*args)
-
-    return copy_context().run(call)
-
-
 def test_a_click_on_the_map_or_a_row_selects_that_school_and_shows_its_card():
     feature = {"type": "Feature", "properties": {"school_id": "S3", "name": "x"}}
-    assert _run(cb.select_school, f"{ids.SCHOOLS_POINTS_GEOJSON}.clickData", feature, None) == "S3"
-    assert _run(cb.select_school, f"{ids.SCHOOLS_TABLE_GRID}.cellClicked", None, {"rowId": "S1"}) == "S1"
+    assert cb.select_school_on_map(feature) == "S3"
+    assert cb.select_school_in_list({"rowId": "S1"}) == "S1"
+    assert cb.select_school_on_map({"type": "Feature", "properties": {}}) is no_update
     card = text(cb.show_school("S1", VI))
     assert "Trường THPT chuyên Quốc Học" in card and "Số liệu năm học 2024-2025" in card
     assert "1.000" in card and "25,0" in card and "✓ Có" in card and "Thuận Lộc, Huế" in card
