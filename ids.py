@@ -36,6 +36,19 @@ def lazy_state(section: str) -> str:
     """Id of a lazy section's copy of its page state, set only once the section has been seen."""
     return f"{section}-state-store"
 
+
+LAZY_CONTENT = "-content-store"
+
+
+def lazy_content(section: str) -> str:
+    """Id of the store holding a lazy section's components until they are drawn."""
+    return f"{section}{LAZY_CONTENT}"
+
+
+def lazy_body(section: str) -> str:
+    """Id of the element a lazy section's components are drawn into once it nears the screen."""
+    return f"{section}-body-div"
+
 # --- 404 (pages/not_found_404.py) -------------------------------------------------------------------
 NOT_FOUND_404_MAIN = "notfound-page-main"
 NOT_FOUND_404_HOME = "notfound-home-link"

@@ -30,11 +30,10 @@ RECORDS = lazy.section_state(ids.FEEDBACK_RECORDS_PART, ids.FEEDBACK_STATE)
     Output(ids.FEEDBACK_MAP_DISTRICTS, "data"),
     Input(ids.lazy_seen(ids.FEEDBACK_MAP_PART), "data"),
     State(ids.FEEDBACK_PARAMS, "data"),
-    prevent_initial_call=True,
 )
 def show_boundaries(seen: bool, params: dict):
-    """Commune and district outlines, once per page view when the map nears the screen (the filters
-    only restyle them)."""
+    """Commune and district outlines, once per page view when the map is drawn, as it nears the screen
+    (the filters only restyle them)."""
     return outlines(params.get("lang") or "vi") if seen else (no_update, no_update)
 
 

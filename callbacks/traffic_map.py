@@ -21,12 +21,9 @@ from queries.warm import warmer
 MAP = lazy.section_state(ids.TRAFFIC_MAP_PART, ids.TRAFFIC_STATE)
 
 
-@callback(
-    Output(ids.TRAFFIC_MAP_DISTRICTS, "data"), Input(ids.lazy_seen(ids.TRAFFIC_MAP_PART), "data"),
-    prevent_initial_call=True,
-)
+@callback(Output(ids.TRAFFIC_MAP_DISTRICTS, "data"), Input(ids.lazy_seen(ids.TRAFFIC_MAP_PART), "data"))
 def show_districts(seen: bool):
-    """The district outlines, once per page view when the map nears the screen."""
+    """The district outlines, once per page view when the map is drawn, as it nears the screen."""
     return outlines() if seen else no_update
 
 

@@ -42,14 +42,35 @@ def section(title: str, *children: object, hint: str | None = None) -> dmc.Paper
     return dmc.Paper([*head, *children], className="section", withBorder=True, p="md")
 
 
-
 def lazy(section: str, *content: object) -> html.Div:
-    """Content whose callbacks wait until it nears the screen (assets/lazy_sections.js, callbacks/lazy.py).
+    """Content drawn only once it nears the screen (assets/lazy_sections.js, callbacks/lazy.py).
 
-    ``section`` names it (``<page>-<part>``); its callbacks read ``callbacks.lazy.section_state(section, …)``.
+    Until then its components wait, as JSON, in a store: a chart, grid or map below the fold costs the
+    first view nothing, not even an empty frame. ``section`` names it (``<page>-<part>``); its callbacks
+    read ``callbacks.lazy.section_state(section, …)``, and each callback's components live in one section.
     """
-    stores = [dcc.Store(id=ids.lazy_seen(section), data=False), dcc.Store(id=ids.lazy_state(section))]
-    return html.Div([*stores, *content], className="lazy-section", **{"data-lazy-store": ids.lazy_seen(section)})
+    waiting = [dcc.Store(id=ids.lazy_state(section)), *content]
+    return html.Div(
+        [
+            dcc.Store(id=ids.lazy_seen(section), data=False),
+            dcc.Store(id=ids.lazy_content(section), data=waiting),
+            html.Div(id=ids.lazy_body(section), className="lazy-body"),
+        ],
+        className="lazy-section",
+        **{"data-lazy-store": ids.lazy_seen(section)},
+    )
+
+
+def waiting(layout: object) -> list:
+    """The components every lazy section in ``layout`` keeps in its store (for Dash's check of callbacks)."""
+    if isinstance(layout, (list, tuple)):
+        return [found for part in layout for found in waiting(part)]
+    component_id = getattr(layout, "id", None)
+    if isinstance(component_id, str) and component_id.endswith(ids.LAZY_CONTENT):
+        return list(layout.data) + waiting(layout.data)
+    children = getattr(layout, "children", None)
+    return [] if children is None or isinstance(children, str) else waiting(children)
+
 
 def grid(grid_id: str, lang: str, height: int | None = None) -> dag.AgGrid:
     """An AG Grid filled by a callback; its overlays speak the page's language. No height: fits its rows."""

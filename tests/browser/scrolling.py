@@ -11,7 +11,9 @@ TIMEOUT = 30
 def reveal(dash_duo, selector: str):
     """Scroll the element ``selector`` to the middle of the screen, so its lazy section loads; the element.
 
-    Tried again while the element is missing or replaced (a language switch redraws the page)."""
+    A lazy section draws its components only once near the screen, so until the element exists the page
+    is scrolled on a little at a time, as a reader would. Tried again while the element is missing or
+    replaced (a language switch redraws the page)."""
 
     def scrolled():
         try:
@@ -19,9 +21,10 @@ def reveal(dash_duo, selector: str):
             dash_duo.driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", element)
             return element
         except (NoSuchElementException, StaleElementReferenceException):
+            dash_duo.driver.execute_script(STEP_ON, 400)
             return None
 
-    return until(scrolled, TIMEOUT)
+    return until(scrolled, TIMEOUT, poll=0.3)
 
 
 def read_through(dash_duo, step: int = 600) -> None:
@@ -35,4 +38,9 @@ def read_through(dash_duo, step: int = 600) -> None:
             return
 
 
+#: A step down the page, or back to the top from the bottom (a redrawn page may have moved the element up).
+STEP_ON = (
+    "const end = window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 2;"
+    "window.scrollBy(0, end ? -window.scrollY : arguments[0]);"
+)
 BUSY = "return !!document.querySelector('[data-dash-is-loading=\"true\"], ._dash-loading');"
