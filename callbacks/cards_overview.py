@@ -26,10 +26,11 @@ from callbacks.format_overview import (
 from i18n import fmt_percent, href, is_missing, t
 from queries import indicators
 from queries.indicators import Indicator
+from queries.kpi_board import Spark
 from queries.kpi_periods import Period
 
 DOMAINS = ("feedback", "health", "schools", "traffic", "other")
-_NO_SPARK = pd.DataFrame(columns=["period_start", "value"])
+_NO_SPARK = Spark([], [])
 
 
 def detail_href(page: str, period: Period, district: str | None, lang: str) -> str:
@@ -81,7 +82,7 @@ def _notes(entry: Indicator, row: dict, lang: str) -> list:
     return notes
 
 
-def kpi_card(entry: Indicator, row: dict, spark: pd.DataFrame, period: Period, link: str, lang: str):
+def kpi_card(entry: Indicator, row: dict, spark: Spark, period: Period, link: str, lang: str):
     """One indicator: name (definition on hover), value, status, target, sparkline, changes, notes."""
     head = html.Div(
         [
@@ -115,12 +116,12 @@ def kpi_card(entry: Indicator, row: dict, spark: pd.DataFrame, period: Period, l
 def kpi_cards(
     board: pd.DataFrame,
     area: str,
-    sparks: dict[str, pd.DataFrame],
+    sparks: dict[str, Spark],
     period: Period,
     district: str | None,
     lang: str,
 ) -> list:
-    """The cards of one area, grouped by domain; ``sparks`` maps an indicator to its sparkline frame."""
+    """The cards of one area, grouped by domain; ``sparks`` maps an indicator to its sparkline points."""
     rows = board[board["area_code"] == area]
     if rows.empty:
         return [html.P(t("empty.selection", lang), className="overview-empty")]

@@ -17,6 +17,7 @@ from callbacks import theme
 from callbacks.format_overview import period_label, value_text
 from i18n import t
 from queries.indicators import Indicator
+from queries.kpi_board import Spark
 from queries.kpi_periods import containing
 
 #: Drawing box (the image stretches to the card's width; strokes keep their width).
@@ -58,15 +59,13 @@ def spark_svg(xs: list[float], values: list[float], target: float | None) -> str
     return "data:image/svg+xml;utf8," + quote(svg)
 
 
-def sparkline(
-    spark_id: str, frame: pd.DataFrame, entry: Indicator, grain: str, lang: str, target: float | None = None
-):
+def sparkline(spark_id: str, spark: Spark, entry: Indicator, grain: str, lang: str, target: float | None = None):
     """The values of the last periods as a line (the latest point marked), with the target dotted; its
     title lists each period and value. A note instead when there is nothing to draw."""
-    if frame.empty:
+    if not spark.values:
         return html.P(t("empty.selection", lang), id=spark_id, className="kpi-spark kpi-spark-empty")
-    days = [pd.Timestamp(stamp) for stamp in frame["period_start"].tolist()]
-    values = [float(v) for v in frame["value"].tolist()]
+    days = [pd.Timestamp(stamp) for stamp in spark.starts]
+    values = spark.values
     span = (days[-1] - days[0]).total_seconds() or 1.0
     xs = [(day - days[0]).total_seconds() / span if len(days) > 1 else 1.0 for day in days]
     lines = [f"{period_label(containing(grain, day.date()), lang)}: {value_text(entry, v, lang)}"

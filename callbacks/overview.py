@@ -68,7 +68,7 @@ def show_overview(view: dict):
     if period is None:
         return _no_period(lang)
     history = or_empty(kpi_board.history, period)
-    board = or_empty(kpi_board.board, period, history)
+    board = or_empty(kpi_board.board, period)
     names = overview_view.district_names(or_empty(kpi.areas))
     area = view["district"] or view["province"]
     area_name = names.get(view["district"]) or t("overview.province", lang)

@@ -9,16 +9,25 @@ from __future__ import annotations
 
 import math
 from datetime import date
+from typing import NamedTuple
 
 import pandas as pd
 
 from queries import indicators, kpi
+from queries.db import derived
 from queries.kpi_periods import PER_YEAR, Period
 from queries.kpi_status import TREND_PERIODS, Target, shortfall, status, target_for, target_rows, targets
 from queries.warm import warmer
 
 #: Periods in a sparkline.
 SPARK_PERIODS = 12
+
+
+class Spark(NamedTuple):
+    """A sparkline's points: period starts (timestamps) and values, oldest first."""
+
+    starts: list
+    values: list[float]
 LEVELS = ("province", "district")
 BOARD_COLUMNS = [
     "indicator_id",
@@ -56,22 +65,20 @@ def _warm_grain_histories() -> None:
         kpi.prepare_history(grain, LEVELS)
 
 
-def sparklines(frame: pd.DataFrame, area_code: str, period: Period) -> dict[str, pd.DataFrame]:
-    """Indicator id -> ``period_start, value`` of its last ``SPARK_PERIODS`` periods for one area."""
+def sparklines(frame: pd.DataFrame, area_code: str, period: Period) -> dict[str, Spark]:
+    """Indicator id -> the ``(period starts, values)`` of its last ``SPARK_PERIODS`` periods with a value,
+    for one area (plain lists: fifteen small frames would cost more than the cards they feed)."""
     if frame.empty:
         return {}
     first = pd.Timestamp(period.shift(1 - SPARK_PERIODS).start)
     mask = (frame["area_code"] == area_code) & (frame["period_start"] >= first) & frame["value"].notna()
     rows = frame.loc[mask]
-    points: dict[str, tuple[list, list]] = {}
+    points: dict[str, Spark] = {}
     for indicator, start, value in zip(rows["indicator_id"], rows["period_start"].tolist(), rows["value"]):
-        dates, values = points.setdefault(indicator, ([], []))
+        dates, values = points.setdefault(indicator, Spark([], []))
         dates.append(start)
-        values.append(value)
-    return {
-        indicator: pd.DataFrame({"period_start": dates, "value": values})
-        for indicator, (dates, values) in points.items()
-    }
+        values.append(float(value))
+    return points
 
 
 def _number(value: object) -> float | None:
@@ -131,8 +138,14 @@ def _row(entry, area: str, series: dict, period: Period, target: Target | None, 
 def board(period: Period, frame: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per indicator and area (province, then districts) for ``period``: value, previous
     period, same period last year, detail, target (value, yearly value, basis, due date, source,
-    estimate flag), status and shortfall (relative distance on the wrong side of the target)."""
-    frame = history(period) if frame is None else frame
+    estimate flag), status and shortfall (relative distance on the wrong side of the target).
+
+    Without ``frame`` (the period's ``history``), kept per period and catalogue until the next load: the
+    overview's views of one period (the province, each district) share it."""
+    if frame is None:
+        catalogue = tuple(entry.id for entry in indicators.all_indicators())
+        key = (period.grain, period.start, catalogue)
+        return derived("kpi_board.board", key, lambda: board(period, history(period)))
     known = kpi.areas()
     province = known.loc[known["level"] == "province", "code"]
     if province.empty:

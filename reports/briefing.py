@@ -249,7 +249,7 @@ def content(req: Request) -> dict:
     area_code = req.district or str(province["code"])
     area_name = names[req.district] if req.district else t("briefing.province", lang, name=province["name_vi"])
     history = kpi_board.history(req.period)
-    board = kpi_board.board(req.period, history)
+    board = kpi_board.board(req.period)
     period = period_label(req.period, lang)
     return {
         "lang": lang,

@@ -6,7 +6,6 @@ from __future__ import annotations
 from datetime import date
 from urllib.parse import unquote
 
-import pandas as pd
 import pytest
 from components import find
 from dash import no_update
@@ -17,7 +16,7 @@ import config
 import i18n
 import ids
 from callbacks import figures_overview, overview, overview_view
-from queries import indicators, kpi
+from queries import indicators, kpi, kpi_board
 from queries.db import clear_cache
 from queries.kpi_sql import Query, Sql, grouped
 
@@ -204,6 +203,6 @@ def test_without_a_warehouse_the_page_says_there_is_no_period(monkeypatch, tmp_p
 
 def test_a_sparkline_without_values_says_so_instead_of_drawing():
     entry = indicators.get("feedback_received")
-    empty = figures_overview.sparkline("spark", pd.DataFrame(columns=["period_start", "value"]), entry, "month", "en")
+    empty = figures_overview.sparkline("spark", kpi_board.Spark([], []), entry, "month", "en")
     assert (empty.id, empty.children) == ("spark", i18n.t("empty.selection", "en"))
     assert "kpi-spark-empty" in empty.className

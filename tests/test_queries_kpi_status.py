@@ -137,8 +137,8 @@ def test_needs_attention_lists_off_target_before_at_risk_worst_first():
 def test_sparklines_hold_the_last_twelve_periods_with_a_value():
     lines = kpi_board.sparklines(kpi_board.history(NOVEMBER), "46", NOVEMBER)
     received = lines["feedback_received"]
-    assert list(received["period_start"].dt.date) == [date(2025, 9, 1), date(2025, 10, 1), date(2025, 11, 1)]
-    assert list(received["value"]) == [1, 1, 10]
+    assert [start.date() for start in received.starts] == [date(2025, 9, 1), date(2025, 10, 1), date(2025, 11, 1)]
+    assert received.values == [1, 1, 10]
 
 
 # --- periods -------------------------------------------------------------------------------------------
