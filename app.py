@@ -18,8 +18,10 @@ from i18n import t
 
 log = logging.getLogger(__name__)
 
+# Callbacks are not checked against a layout in the browser: Dash would send every page's layout with
+# every page (160 KB of HTML, 24 ms to build). tests/test_lazy_layout.py checks their ids instead.
 app = Dash(
-    __name__, use_pages=True, title="Huế IOC Analytics", update_title=None, suppress_callback_exceptions=False,
+    __name__, use_pages=True, title="Huế IOC Analytics", update_title=None, suppress_callback_exceptions=True,
     assets_path_ignore=["vendor"],  # served on request (assets/plotly_bundle.js), not on every page
 )
 app.index_string = app.index_string.replace("<html>", '<html lang="vi">', 1)
@@ -29,7 +31,6 @@ auth.init(server)  # sign-in guard before any route (auth.py)
 import callbacks  # noqa: F401  (registers the callbacks and the Plotly template; needs the app)
 import reports
 from callbacks import shell, theme
-from pages import _parts
 from queries import meta, warm
 
 
@@ -106,19 +107,6 @@ def healthz():
         log.exception("health check failed")
         summary = {"status": "error", "warehouse": str(config.WAREHOUSE), "last_load": None, "row_counts": {}}
     return jsonify(summary), 200 if summary["status"] == "ok" else 503
-
-
-_completed: list = []  # the layout Dash checks callbacks against, once lazy sections are added to it
-
-
-@server.before_request
-def check_lazy_sections_too():
-    """Dash checks every callback's ids against the pages' layouts, gathered on the first request; the
-    components of lazy sections wait in stores (pages/_parts.lazy), so they are added to what it checks."""
-    checked = app.validation_layout
-    if checked is not None and not any(checked is done for done in _completed):
-        app.validation_layout = html.Div([checked, *_parts.waiting(checked)])
-        _completed[:] = [app.validation_layout]
 
 
 @server.errorhandler(dash.exceptions.UnsupportedRelativePath)

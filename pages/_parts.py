@@ -61,17 +61,6 @@ def lazy(section: str, *content: object) -> html.Div:
     )
 
 
-def waiting(layout: object) -> list:
-    """The components every lazy section in ``layout`` keeps in its store (for Dash's check of callbacks)."""
-    if isinstance(layout, (list, tuple)):
-        return [found for part in layout for found in waiting(part)]
-    component_id = getattr(layout, "id", None)
-    if isinstance(component_id, str) and component_id.endswith(ids.LAZY_CONTENT):
-        return list(layout.data) + waiting(layout.data)
-    children = getattr(layout, "children", None)
-    return [] if children is None or isinstance(children, str) else waiting(children)
-
-
 def grid(grid_id: str, lang: str, height: int | None = None) -> dag.AgGrid:
     """An AG Grid filled by a callback; its overlays speak the page's language. No height: fits its rows."""
     options = {

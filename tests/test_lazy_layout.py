@@ -1,4 +1,7 @@
-"""Lazy sections (pages/_parts.lazy) draw their components only once scrolled to, so a callback may not
+"""Every callback's components exist, and keep to one place of their page.
+
+Dash does not check callbacks against the layout in the browser (app.py), so a misspelt id is found here.
+Lazy sections (pages/_parts.lazy) draw their components only once scrolled to, so a callback may not
 mix components of two places: two sections, or a section and the first view. Dash stops with "A
 nonexistent object was used" when a callback runs while some of its components are not on the page."""
 
@@ -27,8 +30,8 @@ def _ids_in(component, found: set[str]) -> set[str]:
 
 
 def places() -> dict[str, str]:
-    """Component id -> the lazy section it is drawn with, or FIRST_VIEW, over every page."""
-    where: dict[str, str] = {}
+    """Component id -> the lazy section it is drawn with, or FIRST_VIEW, over every page and the shell."""
+    where = dict.fromkeys(_ids_in(hue_app.app.layout, set()), FIRST_VIEW)
     for page in dash.page_registry.values():
         everything = _ids_in(page["layout"](), set())
         for store in [i for i in everything if i.endswith(ids.LAZY_CONTENT)]:
@@ -67,6 +70,19 @@ def test_the_lazy_sections_hold_what_their_callbacks_draw():
     assert where[ids.FEEDBACK_FUNNEL] == ids.FEEDBACK_REASONS_PART
     assert where[ids.lazy_state(ids.FEEDBACK_MAP_PART)] == ids.FEEDBACK_MAP_PART  # fed once drawn
     assert where[ids.lazy_seen(ids.FEEDBACK_MAP_PART)] == where[ids.FEEDBACK_KPIS] == FIRST_VIEW
+
+
+def _callback_ids(dependency: dict) -> list[str]:
+    inputs = [i["id"] for i in dependency["inputs"] + dependency["state"] if isinstance(i["id"], str)]
+    if dependency.get("no_output"):  # Dash names the missing output with a hash
+        return inputs
+    return inputs + [o for o in _output_ids(dependency["output"]) if not o.startswith("{")]
+
+
+def test_every_component_a_callback_names_is_in_a_layout():
+    where = places()
+    missing = {i for dependency in dependencies() for i in _callback_ids(dependency) if i not in where}
+    assert missing == set()
 
 
 def test_every_callback_keeps_to_one_section():
