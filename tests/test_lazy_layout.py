@@ -8,6 +8,7 @@ nonexistent object was used" when a callback runs while some of its components a
 from __future__ import annotations
 
 import dash
+from components import find
 
 import app as hue_app
 import ids
@@ -33,24 +34,13 @@ def places() -> dict[str, str]:
     """Component id -> the lazy section it is drawn with, or FIRST_VIEW, over every page and the shell."""
     where = dict.fromkeys(_ids_in(hue_app.app.layout, set()), FIRST_VIEW)
     for page in dash.page_registry.values():
-        everything = _ids_in(page["layout"](), set())
+        layout = page["layout"]()
+        everything = _ids_in(layout, set())
         for store in [i for i in everything if i.endswith(ids.LAZY_CONTENT)]:
-            section = store.removesuffix(ids.LAZY_CONTENT)
-            assert store == ids.lazy_content(section)
-            layout = page["layout"]()
-            content = _find(layout, store).data
-            where.update(dict.fromkeys(_ids_in(content, set()), section))
+            content = find(layout, store).data
+            where.update(dict.fromkeys(_ids_in(content, set()), store.removesuffix(ids.LAZY_CONTENT)))
         where.update({i: FIRST_VIEW for i in everything if i not in where})
     return where
-
-
-def _find(component, component_id: str):
-    if isinstance(component, (list, tuple)):
-        return next((f for c in component if (f := _find(c, component_id)) is not None), None)
-    if getattr(component, "id", None) == component_id:
-        return component
-    children = getattr(component, "children", None)
-    return None if children is None or isinstance(children, str) else _find(children, component_id)
 
 
 def dependencies() -> list[dict]:
