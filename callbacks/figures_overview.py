@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-import pandas as pd
 from dash import html
 
 from callbacks import theme
@@ -64,8 +63,7 @@ def sparkline(spark_id: str, spark: Spark, entry: Indicator, grain: str, lang: s
     title lists each period and value. A note instead when there is nothing to draw."""
     if not spark.values:
         return html.P(t("empty.selection", lang), id=spark_id, className="kpi-spark kpi-spark-empty")
-    days = [pd.Timestamp(stamp) for stamp in spark.starts]
-    values = spark.values
+    days, values = spark.starts, spark.values
     span = (days[-1] - days[0]).total_seconds() or 1.0
     xs = [(day - days[0]).total_seconds() / span if len(days) > 1 else 1.0 for day in days]
     lines = [f"{period_label(containing(grain, day.date()), lang)}: {value_text(entry, v, lang)}"

@@ -21,13 +21,6 @@ from queries.warm import warmer
 
 #: Periods in a sparkline.
 SPARK_PERIODS = 12
-
-
-class Spark(NamedTuple):
-    """A sparkline's points: period starts (timestamps) and values, oldest first."""
-
-    starts: list
-    values: list[float]
 LEVELS = ("province", "district")
 BOARD_COLUMNS = [
     "indicator_id",
@@ -45,6 +38,13 @@ BOARD_COLUMNS = [
     "status",
     "shortfall",
 ]
+
+
+class Spark(NamedTuple):
+    """A sparkline's points: period starts and values, oldest first."""
+
+    starts: list[pd.Timestamp]
+    values: list[float]
 
 
 def history_length(grain: str) -> int:
