@@ -10,18 +10,29 @@ import textwrap
 
 import pandas as pd
 import plotly.graph_objects as go
+import plotly.io as pio
 
 from callbacks import theme
 from i18n import fmt_number, label, plotly_separators, rule_label, t
 
 _LABEL_MAX = 42
+#: The product template as JSON, for figures built as plain dicts.
+TEMPLATE_JSON = pio.templates[theme.TEMPLATE_NAME].to_plotly_json()
 
 
 def base(lang: str, **layout: object) -> go.Figure:
-    """An empty figure in the product template with the language's number separators."""
-    return go.Figure(
-        layout={"template": theme.TEMPLATE_NAME, "separators": plotly_separators(lang), **layout}
-    )
+    """An empty figure in the product template (Plotly's default, see ``theme``) with the language's number
+    separators."""
+    return go.Figure(layout={"separators": plotly_separators(lang), **layout})
+
+
+def plain(lang: str, traces: list[dict], **layout: object) -> dict:
+    """A figure as a plain dict in the product template with the language's number separators.
+
+    For the busiest charts: Plotly's object layer validates every property as it is set, which costs
+    about three times the rest of building and sending a chart. Tests build a ``go.Figure`` from each
+    plain figure, so an invalid property still fails there."""
+    return {"data": traces, "layout": {"template": TEMPLATE_JSON, "separators": plotly_separators(lang), **layout}}
 
 
 def measured_margins(top_value: float, lang: str, bottom: int = 40) -> dict:

@@ -59,49 +59,55 @@ def _days(column: pd.Series) -> np.ndarray:
     return pd.to_datetime(column).dt.strftime("%Y-%m-%d").to_numpy()
 
 
-def volume_chart(frame: pd.DataFrame, previous: pd.DataFrame, split: str, grain: str, lang: str) -> go.Figure:
-    """Stacked bars of reports per period and category (or channel), and last year's total as a line."""
+def volume_chart(frame: pd.DataFrame, previous: pd.DataFrame, split: str, grain: str, lang: str) -> dict | go.Figure:
+    """Stacked bars of reports per period and category (or channel), and last year's total as a line.
+
+    A plain figure (``figures.plain``): the first chart of the page, asked again at every filter change."""
     if frame.empty:
         return figures.empty(lang)
     top = _top_keys(frame)
     data = frame.assign(key=frame["key"].where(frame["key"].isin(top), OTHER))
     data = data.groupby(["bucket", "key"], as_index=False)["reports"].sum()
     data["day"] = _days(data["bucket"])  # once, not per series: formatting dates is most of a series' cost
+    parts = dict(tuple(data.groupby("key")))
+    traces = [_volume_bars(parts[key], key, split, lang) for key in [*top, OTHER] if key in parts]
+    if not previous.empty:
+        traces.append(_previous_year_line(previous, lang))
     date_format = DATE_FORMATS[lang][grain]
-    fig = figures.base(
+    highest = max(data.groupby("bucket")["reports"].sum().max(), previous["reports"].max() if len(previous) else 0)
+    return figures.plain(
         lang,
+        traces,
         barmode="stack",
         height=380,
         hovermode="x unified",
-        xaxis={"tickformat": date_format, "hoverformat": date_format, "title": None},
-        yaxis={
-            "title": {"text": t("feedback.axis.reports", lang)},
-            "rangemode": "tozero",
-            "tickformat": ",d",
-        },
+        xaxis={"tickformat": date_format, "hoverformat": date_format},
+        yaxis={"title": {"text": t("feedback.axis.reports", lang)}, "rangemode": "tozero", "tickformat": ",d"},
+        **figures.measured_margins(highest * 1.1, lang),  # 10 % for the axis's headroom
     )
-    for key in [*top, OTHER]:
-        part = data[data["key"] == key]
-        if part.empty:
-            continue
-        fig.add_bar(
-            x=part["day"].to_numpy(),
-            y=part["reports"].to_numpy(),
-            name=key_label(key, split, lang),
-            marker_color=key_colour(key, split),
-            hovertemplate="%{fullData.name}: %{y:,d}<extra></extra>",
-        )
-    if not previous.empty:
-        fig.add_scatter(
-            x=_days(previous["bucket"]),
-            y=previous["reports"].to_numpy(),
-            name=t("feedback.previous_year", lang),
-            mode="lines",
-            line={"color": theme.TEXT, "dash": "dot", "width": 2},
-            hovertemplate="%{fullData.name}: %{y:,d}<extra></extra>",
-        )
-    top = max(data.groupby("bucket")["reports"].sum().max(), previous["reports"].max() if len(previous) else 0)
-    return fig.update_layout(figures.measured_margins(top * 1.1, lang))  # 10 % for the axis's headroom
+
+
+def _volume_bars(part: pd.DataFrame, key: str, split: str, lang: str) -> dict:
+    return {
+        "type": "bar",
+        "x": part["day"].to_numpy(),
+        "y": part["reports"].to_numpy(),
+        "name": key_label(key, split, lang),
+        "marker": {"color": key_colour(key, split)},
+        "hovertemplate": "%{fullData.name}: %{y:,d}<extra></extra>",
+    }
+
+
+def _previous_year_line(previous: pd.DataFrame, lang: str) -> dict:
+    return {
+        "type": "scatter",
+        "x": _days(previous["bucket"]),
+        "y": previous["reports"].to_numpy(),
+        "name": t("feedback.previous_year", lang),
+        "mode": "lines",
+        "line": {"color": theme.TEXT, "dash": "dot", "width": 2},
+        "hovertemplate": "%{fullData.name}: %{y:,d}<extra></extra>",
+    }
 
 
 def _count_bars(data: pd.DataFrame, labels: list[str], colour, lang: str, *, row_px: int, right: int,

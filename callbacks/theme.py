@@ -74,6 +74,9 @@ pio.templates[TEMPLATE_NAME] = go.layout.Template(
         "bargap": 0.3,
     }
 )
+# The default of every figure: given by name, each figure would deep-copy it through Plotly's validators
+# (about 3 ms a figure); as the default it is copied without them.
+pio.templates.default = TEMPLATE_NAME
 
 #: Mantine theme for dmc.MantineProvider, from the same palette.
 MANTINE_THEME = {

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import pandas as pd
+import plotly.io as pio
 from dash import no_update
 from fixture_warehouse import ETL_RUNS
 
 import app  # noqa: F401  (registers the pages the shell callbacks list)
 import config
-from callbacks import data, figures, shell, tables
+from callbacks import data, figures, shell, tables, theme
 
 VI = {"lang": "vi", "source": None, "rule": None}
 EN = {"lang": "en", "source": None, "rule": None}
@@ -26,6 +27,13 @@ def test_the_rejected_rows_chart_follows_the_languages_separators():
     assert vi.layout.separators == ",." and en.layout.separators == ".,"
     assert vi.layout.xaxis.separatethousands or vi.layout.template.layout.xaxis.separatethousands
     assert "Invalid date and time" in list(en.data[0].y) + list(en.data[-1].y)
+
+
+def test_figures_carry_the_product_template_in_their_json():
+    sent = figures.rejected_bar(pd.DataFrame({"rule": ["bad_date"], "reason": [""], "source": ["feedback"],
+                                              "rows": [3]}), "vi").to_plotly_json()
+    assert sent["layout"]["template"] == pio.templates[theme.TEMPLATE_NAME].to_plotly_json()
+    assert sent["layout"]["template"]["layout"]["font"]["family"] == theme.FONT
 
 
 def test_grids_keep_raw_values_for_sorting_and_show_formatted_text():

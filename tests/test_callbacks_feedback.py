@@ -8,6 +8,7 @@ from datetime import date
 
 import fixture_feedback as fx
 import pandas as pd
+import plotly.graph_objects as go
 import plotly.io
 import pytest
 from dash import no_update
@@ -21,6 +22,7 @@ from callbacks import (
     feedback_records,
     maps_feedback,
     tables_feedback,
+    theme,
 )
 from callbacks import figures_feedback as figs
 from callbacks import figures_feedback_handling as handling_figs
@@ -226,8 +228,9 @@ def test_the_map_shows_communes_zoomed_out_and_only_big_enough_cells_zoomed_in()
 
 
 def test_charts_speak_the_language_and_carry_codes_for_cross_filtering():
-    volume = feedback_charts.show_volume(state(lang="en"))
+    volume = go.Figure(feedback_charts.show_volume(state(lang="en")))  # a plain figure, validated here
     assert volume.layout.separators == ".," and {t.name for t in volume.data} >= {"Same period last year"}
+    assert volume.layout.template.layout.font.family == theme.FONT
     categories, _channels = feedback_charts.show_shares(state())
     assert categories.layout.separators == ",." and list(categories.data[0].customdata)[-1] == "VSMT"
     per_10k = feedback_charts.show_per_10k(state(district="474"))
@@ -239,7 +242,7 @@ def test_the_volume_chart_leaves_more_room_for_longer_counts():
     # whether the room suffices is checked where it is drawn (tests/browser: margins_widened)
     def left_margin(reports: int) -> float:
         frame = pd.DataFrame({"bucket": pd.to_datetime(["2025-01-01"]), "key": "GT", "reports": [reports]})
-        return figs.volume_chart(frame, frame.iloc[:0], "category", "month", "vi").layout.margin.l
+        return figs.volume_chart(frame, frame.iloc[:0], "category", "month", "vi")["layout"]["margin"]["l"]
 
     assert left_margin(90) < left_margin(12_000) < left_margin(1_500_000)
 

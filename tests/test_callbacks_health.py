@@ -7,6 +7,7 @@ import csv
 import io
 
 import pandas as pd
+import plotly.graph_objects as go
 import pytest
 from components import text
 from dash import no_update
@@ -108,6 +109,7 @@ def test_the_trend_draws_districts_province_commune_and_the_target_with_its_due_
     assert due_lines == []  # 30/06/2026 lies after the last month shown
     english = health.show_trend({**VI, "lang": "en"})
     assert english["layout"]["separators"] == ".," and any(t["name"] == "Province" for t in english["data"])
+    go.Figure(figure), go.Figure(english)  # plain figures: Plotly's validators reject any invalid property
 
 
 def test_the_gap_table_ranks_communes_by_people_missing_with_pace_and_months():
