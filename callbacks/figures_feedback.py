@@ -7,7 +7,6 @@ filter by in ``customdata`` (see ``callbacks.feedback.clicked_filter``).
 
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -54,11 +53,6 @@ def _top_keys(frame: pd.DataFrame) -> list[str]:
     return list(totals.index[:MAX_SERIES])
 
 
-def _days(column: pd.Series) -> np.ndarray:
-    """Dates as ``YYYY-MM-DD`` text: half the bytes of full timestamps in the response."""
-    return pd.to_datetime(column).dt.strftime("%Y-%m-%d").to_numpy()
-
-
 def volume_chart(frame: pd.DataFrame, previous: pd.DataFrame, split: str, grain: str, lang: str) -> dict | go.Figure:
     """Stacked bars of reports per period and category (or channel), and last year's total as a line.
 
@@ -68,7 +62,7 @@ def volume_chart(frame: pd.DataFrame, previous: pd.DataFrame, split: str, grain:
     top = _top_keys(frame)
     data = frame.assign(key=frame["key"].where(frame["key"].isin(top), OTHER))
     data = data.groupby(["bucket", "key"], as_index=False)["reports"].sum()
-    data["day"] = _days(data["bucket"])  # once, not per series: formatting dates is most of a series' cost
+    data["day"] = figures.days(data["bucket"])  # once, not per series: formatting dates is most of a series' cost
     parts = dict(tuple(data.groupby("key")))
     traces = [_volume_bars(parts[key], key, split, lang) for key in [*top, OTHER] if key in parts]
     if not previous.empty:
@@ -101,7 +95,7 @@ def _volume_bars(part: pd.DataFrame, key: str, split: str, lang: str) -> dict:
 def _previous_year_line(previous: pd.DataFrame, lang: str) -> dict:
     return {
         "type": "scatter",
-        "x": _days(previous["bucket"]),
+        "x": figures.days(previous["bucket"]),
         "y": previous["reports"].to_numpy(),
         "name": t("feedback.previous_year", lang),
         "mode": "lines",

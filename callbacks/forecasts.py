@@ -9,9 +9,11 @@ from dash import Input, Output, State, callback, no_update
 import ids
 from callbacks import figures, figures_forecasts, forecast_choice
 from callbacks import format_forecasts as words
+from callbacks.remembered import remembered
 from i18n import search, t
 from queries import forecasts
 from queries.db import or_empty
+from queries.warm import warmer
 
 
 @callback(
@@ -50,6 +52,7 @@ def choose(state: dict):
     Output(ids.FORECASTS_TARGET, "children"),
     Input(ids.FORECASTS_SELECTION, "data"),
 )
+@remembered
 def show(selection: dict):
     """History, forecast and bands; the backtest in words; when the target is reached."""
     lang = selection["lang"]
@@ -67,6 +70,13 @@ def show(selection: dict):
     )
     trust = words.trust_block(scores.iloc[0].to_dict(), lang) if not scores.empty else None
     return figure, trust, words.target_view(selection["indicator"], goal, history, forecast, lang)
+
+
+@warmer
+def _warm_the_first_view() -> None:
+    """After a load, draw the series the page opens on without a query string, in both languages."""
+    for lang in ("vi", "en"):
+        show(choose({"lang": lang, "indicator": None, "area": None, "key": None})[8])
 
 
 @callback(

@@ -4,13 +4,19 @@ target crossing on hand series, the backtest sentence, and picking the series fr
 from __future__ import annotations
 
 import pandas as pd
+import plotly.graph_objects as go
 import pytest
+from components import find
 from dash import no_update
 
+import app  # noqa: F401  (registers the pages)
 import config
+import ids
 from callbacks import figures_forecasts, forecast_choice
 from callbacks import forecasts as page
 from callbacks import format_forecasts as words
+from pages import forecasts as forecasts_page
+from queries import db
 from tests import fixture_forecasts as fx
 
 
@@ -150,6 +156,7 @@ def test_choose_and_show_a_health_series(warehouse):
     assert selection == {"lang": "vi", "indicator": "health_created_pct", "area": "474", "key": ""}
     assert out[6] is True  # one series key only: the picker is disabled
     figure, trust, target = page.show(selection)
+    figure = go.Figure(figure)  # a plain figure: Plotly's validators reject any invalid property here
     bands = [trace for trace in figure.data if trace.fill == "tonexty"]
     assert [trace.name for trace in bands] == ["Khoảng 95 %", "Khoảng 80 %"]
     assert list(bands[1].y) == [57.0, 60.0, 63.0]
@@ -159,6 +166,18 @@ def test_choose_and_show_a_health_series(warehouse):
     assert "dải 80 % chứa giá trị thật 45 lần trên 60; dải 95 % 54 lần trên 60." in _text(trust)
     # the 474 target is the province's 95 %, not reached within 06/2025; its due date is later
     assert "chưa đạt trong 3 tháng tới (đến 06/2025)" in _text(target)
+
+
+def test_warming_draws_the_series_the_page_opens_on_in_both_languages(warehouse):
+    page._warm_the_first_view()
+    for lang in ("vi", "en"):
+        opened = page.choose(find(forecasts_page.layout(lang=lang), ids.FORECASTS_STATE).data)[8]
+        before = len(db._cache)
+        page.show(opened)
+        assert "indicator" in opened and len(db._cache) == before  # answered from the warm cache
+    before = len(db._cache)
+    page.show({"lang": "vi", "indicator": "traffic_vehicles", "area": "46", "key": "Lê Lợi"})
+    assert len(db._cache) > before  # a series nobody warmed
 
 
 def test_url_keeps_the_picked_series(warehouse):
@@ -182,8 +201,8 @@ def test_chart_opens_on_recent_history_before_a_short_forecast():
     ahead = pd.DataFrame({"ds": pd.date_range("2026-01-01", periods=28, freq="D"), "yhat": 1.0, "lo_80": 0.5,
                           "hi_80": 1.5, "lo_95": 0.2, "hi_95": 1.8})
     figure = figures_forecasts.forecast_chart(days, ahead, "vi")
-    start, end = (pd.Timestamp(x) for x in figure.layout.xaxis.range)
+    start, end = (pd.Timestamp(x) for x in figure["layout"]["xaxis"]["range"])
     assert (start, end) == (pd.Timestamp("2026-01-01") - pd.Timedelta(days=4 * 28), pd.Timestamp("2026-01-28"))
     months = HISTORY.assign(ds=pd.date_range("2025-10-01", periods=3, freq="MS"))
     short = figures_forecasts.forecast_chart(months, ahead, "vi")
-    assert pd.Timestamp(short.layout.xaxis.range[0]) == pd.Timestamp("2025-10-01")  # all of a short history
+    assert pd.Timestamp(short["layout"]["xaxis"]["range"][0]) == pd.Timestamp("2025-10-01")  # all of a short history
