@@ -238,6 +238,22 @@ def test_charts_speak_the_language_and_carry_codes_for_cross_filtering():
     assert "dân số ước tính" in per_10k.layout.xaxis.title.text
 
 
+def test_handling_and_rating_charts_carry_codes_the_deadline_and_how_many_answered():
+    # plain figures: building a go.Figure runs Plotly's validators, so an invalid property fails here
+    handling = go.Figure(feedback_charts.show_handling(state()))
+    backlog = go.Figure(feedback_charts.show_backlog(state())[0])
+    over_time, by_category = (go.Figure(fig) for fig in feedback_charts.show_ratings(state(lang="en"))[1:])
+    assert list(handling.data[0].customdata) == ["GT", "VSMT", "TTDT"]  # the slowest median first
+    assert handling.layout.annotations[0].text == "Hạn xử lý trong dữ liệu: 7 ngày làm việc"
+    assert handling.layout.shapes[0].x0 == 7 and handling.layout.shapes[0].line.dash == "dash"
+    assert [list(bars.y) for bars in backlog.data] == [[2, 0, 0, 0], [0, 0, 1, 1]]  # R5 and R11 past
+    assert list(backlog.data[1].text) == ["2", "0", "1", "1"] and backlog.layout.separators == ",."
+    assert [d.name for d in over_time.data] == ["Satisfied", "Acceptable", "Dissatisfied", "Share rated"]
+    assert list(over_time.data[-1].y) == [75.0]  # 6 rated of 8 handled
+    assert list(by_category.data[0].customdata) == ["GT", "TTDT", "VSMT"]
+    assert list(by_category.data[-1].text) == [" 1 · 50%", " 2 · 67%", " 3 · 100%"]
+
+
 def test_the_volume_chart_leaves_more_room_for_longer_counts():
     # whether the room suffices is checked where it is drawn (tests/browser: margins_widened)
     def left_margin(reports: int) -> float:

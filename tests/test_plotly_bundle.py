@@ -12,16 +12,20 @@ ROOT = Path(__file__).resolve().parents[1]
 CARTESIAN = {"bar", "box", "contour", "heatmap", "histogram", "histogram2d", "histogram2dcontour", "image",
              "pie", "scatter", "scatterternary", "violin"}
 BUNDLE = ROOT / "assets" / "vendor" / "plotly-cartesian-4.1.1.min.js"
+#: ``"type"`` values of layout objects in plain figures (shapes, axes), not trace types.
+NOT_TRACES = {"line", "rect", "circle", "path", "date", "category", "multicategory", "linear", "log"}
 
 
 def used_trace_types() -> set[str]:
-    """Trace types named by the builders that feed dcc.Graph: go.<Trace>(, add_<trace>(, type="<trace>"."""
+    """Trace types named by the builders that feed dcc.Graph: go.<Trace>(, add_<trace>(, and a plain
+    figure's trace dicts ``"type": "<trace>"``."""
     found: set[str] = set()
     for path in (ROOT / "callbacks").glob("*.py"):
         text = path.read_text(encoding="utf-8")
         found |= {name.lower() for name in re.findall(r"\bgo\.([A-Z][a-z0-9]+)\(", text)} - {"figure", "layout"}
         found |= set(re.findall(r"\.add_([a-z0-9]+)\(", text)) - {"trace", "traces", "annotation", "hline",
                                                                   "vline", "hrect", "vrect", "shape"}
+        found |= set(re.findall(r'"type": "([a-z0-9]+)"', text)) - NOT_TRACES
     return found
 
 
