@@ -14,7 +14,7 @@ from callbacks import figures_feedback as figs
 from callbacks import figures_feedback_handling as handling_figs
 from callbacks import lazy
 from callbacks import tables_feedback as tables
-from callbacks.feedback import PARAMS, default_params, filters_of, state_of
+from callbacks.feedback import PARAMS, default_params, fill_filters, filters_of, state_of
 from callbacks.remembered import remembered
 from queries import feedback, feedback_handling, feedback_volume
 from queries.db import or_empty
@@ -48,9 +48,10 @@ def show_summary(params: dict):
 
 @warmer
 def _warm_the_first_view() -> None:
-    """After a load, build the first screen of the page opened without filters, in both languages."""
+    """After a load, build the first screen of the page opened without filters, in both languages, and
+    ask the lists its filters offer (a scan of every report for the categories and agencies)."""
     for lang in ("vi", "en"):
-        show_summary(default_params(lang)), show_volume(default_params(lang))
+        show_summary(default_params(lang)), show_volume(default_params(lang)), fill_filters(default_params(lang))
 
 
 @callback(Output(ids.FEEDBACK_VOLUME, "figure"), PARAMS)

@@ -12,7 +12,7 @@ from components import find
 
 import app  # noqa: F401  (registers the pages, the callbacks and every warmer)
 import ids
-from callbacks import feedback_charts, traffic
+from callbacks import feedback, feedback_charts, traffic
 from pages import feedback as feedback_page
 from pages import traffic as traffic_page
 from queries import db, health, indicators, kpi, warm
@@ -74,6 +74,7 @@ def test_warming_builds_the_first_screen_of_feedback_and_traffic_as_their_pages_
         asked = find(feedback_page.layout(lang=lang), ids.FEEDBACK_PARAMS).data
         assert _answered_from_the_cache(feedback_charts.show_summary, asked)
         assert _answered_from_the_cache(feedback_charts.show_volume, asked)
+        assert _answered_from_the_cache(feedback.fill_filters, asked)
         asked = find(traffic_page.layout(lang=lang), ids.TRAFFIC_PARAMS).data
         assert _answered_from_the_cache(traffic.show_kpis, asked)
         assert _answered_from_the_cache(traffic.show_volume, asked, "week")
