@@ -143,7 +143,7 @@ def test_the_first_screen_checks_the_urls_params_itself():
 def test_kpi_cards_show_the_on_time_share_against_the_target_with_a_word():
     cards = feedback_charts.show_summary(state())
     rated = feedback_charts.show_ratings(state())[0]
-    funnel = feedback_charts.show_funnel(state())
+    funnel = go.Figure(feedback_charts.show_funnel(state()))
     texts = [[p.children for p in card.children] for card in cards]
     on_time = next(t for t in texts if t[0] == "Xử lý đúng hạn")
     assert on_time[1] == "75,0 %" and on_time[2] == "✕ Không đạt"  # 6 of 8, target 90 %
@@ -231,9 +231,9 @@ def test_charts_speak_the_language_and_carry_codes_for_cross_filtering():
     volume = go.Figure(feedback_charts.show_volume(state(lang="en")))  # a plain figure, validated here
     assert volume.layout.separators == ".," and {t.name for t in volume.data} >= {"Same period last year"}
     assert volume.layout.template.layout.font.family == theme.FONT
-    categories, _channels = feedback_charts.show_shares(state())
+    categories, _channels = (go.Figure(fig) for fig in feedback_charts.show_shares(state()))
     assert categories.layout.separators == ",." and list(categories.data[0].customdata)[-1] == "VSMT"
-    per_10k = feedback_charts.show_per_10k(state(district="474"))
+    per_10k = go.Figure(feedback_charts.show_per_10k(state(district="474")))
     assert [c[0] for c in per_10k.data[0].customdata] == ["19756", "19753"]
     assert "dân số ước tính" in per_10k.layout.xaxis.title.text
 
@@ -252,6 +252,14 @@ def test_handling_and_rating_charts_carry_codes_the_deadline_and_how_many_answer
     assert list(over_time.data[-1].y) == [75.0]  # 6 rated of 8 handled
     assert list(by_category.data[0].customdata) == ["GT", "TTDT", "VSMT"]
     assert list(by_category.data[-1].text) == [" 1 · 50%", " 2 · 67%", " 3 · 100%"]
+
+
+def test_the_reasons_chart_counts_the_reports_not_verified_with_their_share_of_all_received():
+    reasons = go.Figure(feedback_charts.show_reasons(state(lang="en")))
+    assert list(reasons.data[0].y) == ["Invalid or spam", "Duplicate"]  # R13; R12 and R14: the most on top
+    assert list(reasons.data[0].x) == [1, 2]
+    assert list(reasons.data[0].text) == [" 1 · 7.7%", " 2 · 15.4%"]  # of the 13 received
+    assert reasons.data[0].customdata is None and reasons.layout.xaxis.range == (0, 3.2)
 
 
 def test_the_volume_chart_leaves_more_room_for_longer_counts():
