@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pandas as pd
+import plotly.graph_objects as go
 import pytest
 from components import text
 from dash import no_update
@@ -111,13 +112,25 @@ def test_a_click_on_the_map_or_a_row_selects_that_school_and_shows_its_card():
     assert "not found" in text(cb.show_school("nope", EN))
 
 
+def test_the_target_chart_counts_smart_thpt_schools_per_year_against_the_dashed_target():
+    # Builders return plain dicts: go.Figure reads them as attributes and runs Plotly's validators on them.
+    fig = go.Figure(cb.show_target_progress(EN))
+    bars, line = fig.data
+    smart = frame().query("level == 'THPT' and smart_classrooms >= 1").groupby("school_year").size()
+    assert list(bars.x) == ["2022-2023", "2023-2024", "2024-2025"]
+    assert list(bars.y) == [smart.get(year, 0) for year in bars.x] == [0, 0, 3]  # S1, S3 and S6 in 2024
+    assert list(bars.text) == ["0", "0", "3"]
+    assert list(line.y) == [3.0, 3.0, 3.0] and line.name == "Target 3 (due 31 Dec 2023)"
+    assert fig.layout.yaxis.range == pytest.approx((0, 3 * 1.3))
+
+
 def test_the_comparison_marks_the_chosen_district_and_draws_the_province():
-    bars, heatmap = cb.show_comparison({**VI, "district": "474"}, "spc")
+    bars, heatmap = map(go.Figure, cb.show_comparison({**VI, "district": "474"}, "spc"))
     rows = frame().query("year_start == 2024")
     assert "▶ Huế" in list(bars.data[0].y)
     assert bars.layout.annotations[0].text == f"Toàn tỉnh: {fmt_number(ratio_of_sums(rows), 'vi', 1)}"
     assert heatmap.data[0].y[0] == "Toàn tỉnh"
-    broadband, _ = cb.show_comparison(EN, "broadband")
+    broadband = go.Figure(cb.show_comparison(EN, "broadband")[0])
     assert sorted(broadband.data[0].text) == ["100.0%", "66.7%"]  # Phú Vang 2 of 2, Huế 2 of 3 known
     assert broadband.layout.annotations[0].text == "Province: 80.0%"  # 4 of the 5 schools that reported
 
