@@ -63,7 +63,7 @@ class Chart:
     key: str
     title: str
     caption: str
-    figure: go.Figure
+    figure: go.Figure | dict  # a plain figure from the page builders (figures.plain)
     table: dict | None = None  # {"columns": [...], "rows": [{"cells": [...], "tone": ...}]} printed below
     image: str = field(default="", repr=False)  # data: URI of the PNG, filled by ``html``
 

@@ -43,8 +43,10 @@ def _start_renderer() -> None:
         _started = True
 
 
-def png(fig: go.Figure, width: int = WIDTH) -> bytes:
-    """The figure as PNG bytes, at its own layout height (or ``DEFAULT_HEIGHT``)."""
+def png(fig: go.Figure | dict, width: int = WIDTH) -> bytes:
+    """The figure (or a plain figure dict, see ``figures.plain``) as PNG bytes, at its own layout height
+    (or ``DEFAULT_HEIGHT``)."""
+    fig = go.Figure(fig) if isinstance(fig, dict) else fig
     height = fig.layout.height or DEFAULT_HEIGHT
     opts = {"format": "png", "width": width, "height": height, "scale": SCALE}
     global _started

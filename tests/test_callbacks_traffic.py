@@ -128,7 +128,8 @@ def test_the_volume_chart_draws_a_line_per_corridor_and_marks_holidays_and_touri
 
 
 def test_the_heatmap_shows_volume_or_congestion_and_says_which_months_it_reads():
-    fig, note = cb.show_heatmap(VI, "congestion")
+    figure, note = cb.show_heatmap(VI, "congestion")
+    fig = go.Figure(figure)
     assert list(fig.data[0].y) == ["T2", "T3", "T4", "T5", "T6", "T7", "CN"]
     hours = counts()
     monday_8 = hours[(hours["hour_start"].dt.dayofweek == 0) & (hours["hour_start"].dt.hour == 8)
@@ -137,12 +138,12 @@ def test_the_heatmap_shows_volume_or_congestion_and_says_which_months_it_reads()
     assert fig.data[0].z[0][8] == pytest.approx(share)
     assert note == ("Tính trên các tháng trọn vẹn từ 01/02/2025 đến 30/04/2025, vì số liệu này được tổng hợp "
                     "theo tháng.")
-    volume, _ = cb.show_heatmap(EN, "volume")
+    volume = go.Figure(cb.show_heatmap(EN, "volume")[0])
     assert volume.data[0].z[0][8] == pytest.approx(monday_8["vehicles"].mean())
 
 
 def test_the_ranking_highlights_the_chosen_corridor_and_carries_it_for_clicks():
-    congestion, peak = cb.show_ranking({**VI, "corridor": [CORRIDOR_B]})
+    congestion, peak = (go.Figure(fig) for fig in cb.show_ranking({**VI, "corridor": [CORRIDOR_B]}))
     bars = congestion.data[0]
     assert list(bars.customdata) == [CORRIDOR_A, CORRIDOR_B]
     assert list(bars.y) == [CORRIDOR_A, f"<b>{CORRIDOR_B}</b>"]
@@ -154,12 +155,14 @@ def test_the_profile_shows_the_most_congested_sensor_until_one_is_clicked():
     hours = spring()
     per_sensor = (hours["vehicles"] > 0.85 * hours["capacity_veh_h"]).groupby(hours["sensor_id"]).sum()
     assert per_sensor.idxmax() == "A-1" and per_sensor.nlargest(2).is_unique
-    title, fig, hideout = map_cb.show_profile(None, VI)
+    title, figure, hideout = map_cb.show_profile(None, VI)
+    fig = go.Figure(figure)
     assert hideout == {"selected": "A-1"} and "A-1 · " in text(title)
     assert "nhiều giờ ùn tắc nhất" in text(title)
     assert [trace.name for trace in fig.data][:2] == ["Ngày thường (T2–T6)", "Cuối tuần (T7, CN)"]
     assert fig.data[2].y[0] == 1000  # A-1's capacity
-    title, fig, hideout = map_cb.show_profile("B-1", {**VI, "vehicle": "cars"})
+    title, figure, hideout = map_cb.show_profile("B-1", {**VI, "vehicle": "cars"})
+    fig = go.Figure(figure)
     assert hideout == {"selected": "B-1"} and "B-1 · " in text(title) and "đã chọn trên bản đồ" in text(title)
     assert len(fig.data) == 2  # no capacity lines for a single vehicle type
     click = {"properties": {"sensor_id": "A-3"}}
@@ -195,10 +198,10 @@ def test_crashes_and_hotspots_on_the_map():
 
 def test_crash_charts_and_their_empty_states():
     year = {**EN, "start": "2025-01-01", "end": "2025-12-31"}
-    trend = cb.show_crash_trend(year)
+    trend = go.Figure(cb.show_crash_trend(year))
     assert [trace.name for trace in trend.data] == ["Crashes", "Deaths", "Injuries"]
     assert list(trend.data[0].y) == [0, 0, 2, 1, 2, 0, 0, 0, 0, 0, 0, 0]
-    roads = cb.show_road_types(year)
+    roads = go.Figure(cb.show_road_types(year))
     assert list(roads.data[0].y) == ["Road type unknown", "National road", "Rural road", "Urban road"]
     assert roads.data[0].text[-1] == "2 (40.0%)"
     assert cb.show_crash_trend(EMPTY).layout.annotations[0].text == "Không có dữ liệu cho lựa chọn này"
