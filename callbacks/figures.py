@@ -73,24 +73,23 @@ def _short(text: str) -> str:
     return "<br>".join(textwrap.wrap(text, _LABEL_MAX // 2 + 2))
 
 
-def _with_totals(fig: go.Figure, totals: pd.DataFrame) -> go.Figure:
-    """Write each bar's total at its end, in the figure's number format."""
-    fig.add_scatter(
-        x=totals["rows"],
-        y=totals["rule_text"],
-        mode="text",
-        texttemplate=" %{x:,d}",
-        textposition="middle right",
-        showlegend=False,
-        hoverinfo="skip",
-        cliponaxis=False,
-        textfont={"color": theme.MUTED},
-    )
-    fig.update_xaxes(range=[0, float(totals["rows"].max()) * 1.15])
-    return fig
+def _totals_text(totals: pd.DataFrame) -> dict:
+    """Each bar's total written at its end, in the figure's number format."""
+    return {
+        "type": "scatter",
+        "x": totals["rows"].to_numpy(),
+        "y": totals["rule_text"].to_numpy(),
+        "mode": "text",
+        "texttemplate": " %{x:,d}",
+        "textposition": "middle right",
+        "showlegend": False,
+        "hoverinfo": "skip",
+        "cliponaxis": False,
+        "textfont": {"color": theme.MUTED},
+    }
 
 
-def rejected_bar(frame: pd.DataFrame, lang: str) -> go.Figure:
+def rejected_bar(frame: pd.DataFrame, lang: str) -> dict | go.Figure:
     """Horizontal bars of rows left out per rule, stacked by source, largest on top, totals at the end."""
     if frame.empty:
         return empty(lang)
@@ -99,22 +98,26 @@ def rejected_bar(frame: pd.DataFrame, lang: str) -> go.Figure:
         source_text=[label("source", s, lang) for s in frame["source"]],
     )
     totals = data.groupby("rule_text", as_index=False)["rows"].sum().sort_values("rows")
-    fig = base(
+    bars = [
+        {
+            "type": "bar",
+            "x": part["rows"].to_numpy(),
+            "y": part["rule_text"].to_numpy(),
+            "name": part["source_text"].iloc[0],
+            "orientation": "h",
+            "marker": {"color": theme.SOURCE_COLOURS.get(source)},
+            "hovertemplate": "%{y}<br>%{fullData.name}: %{x:,d}<extra></extra>",
+        }
+        for source, part in data.groupby("source", sort=True)
+    ]
+    return plain(
         lang,
+        [*bars, _totals_text(totals)],
         barmode="stack",
         height=110 + 34 * len(totals),
-        yaxis={"categoryorder": "array", "categoryarray": list(totals["rule_text"]), "title": None},
-        xaxis={"title": {"text": t("data.rows_axis", lang)}, "rangemode": "tozero"},
+        yaxis={"categoryorder": "array", "categoryarray": list(totals["rule_text"])},
+        xaxis={"title": {"text": t("data.rows_axis", lang)}, "rangemode": "tozero",
+               "range": [0, float(totals["rows"].max()) * 1.15]},
         legend={"traceorder": "normal"},
         margin={"r": 56},
     )
-    for source, part in data.groupby("source", sort=True):
-        fig.add_bar(
-            x=part["rows"],
-            y=part["rule_text"],
-            name=part["source_text"].iloc[0],
-            orientation="h",
-            marker_color=theme.SOURCE_COLOURS.get(source),
-            hovertemplate="%{y}<br>%{fullData.name}: %{x:,d}<extra></extra>",
-        )
-    return _with_totals(fig, totals)

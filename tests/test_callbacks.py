@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
+import plotly.graph_objects as go
 import plotly.io as pio
 from dash import no_update
 from fixture_warehouse import ETL_RUNS
@@ -23,17 +24,20 @@ def test_every_builder_draws_an_empty_state_for_an_empty_frame():
 
 
 def test_the_rejected_rows_chart_follows_the_languages_separators():
-    vi, en = data.show_rejected(VI), data.show_rejected(EN)
+    # plain figures: building a go.Figure from them also runs Plotly's validators
+    vi, en = go.Figure(data.show_rejected(VI)), go.Figure(data.show_rejected(EN))
     assert vi.layout.separators == ",." and en.layout.separators == ".,"
     assert vi.layout.xaxis.separatethousands or vi.layout.template.layout.xaxis.separatethousands
     assert "Invalid date and time" in list(en.data[0].y) + list(en.data[-1].y)
 
 
 def test_figures_carry_the_product_template_in_their_json():
-    sent = figures.rejected_bar(pd.DataFrame({"rule": ["bad_date"], "reason": [""], "source": ["feedback"],
-                                              "rows": [3]}), "vi").to_plotly_json()
-    assert sent["layout"]["template"] == pio.templates[theme.TEMPLATE_NAME].to_plotly_json()
-    assert sent["layout"]["template"]["layout"]["font"]["family"] == theme.FONT
+    plain = figures.rejected_bar(pd.DataFrame({"rule": ["bad_date"], "reason": [""], "source": ["feedback"],
+                                               "rows": [3]}), "vi")
+    drawn = figures.empty("vi").to_plotly_json()  # through Plotly's objects: the template is the default
+    for sent in (plain, drawn):
+        assert sent["layout"]["template"] == pio.templates[theme.TEMPLATE_NAME].to_plotly_json()
+        assert sent["layout"]["template"]["layout"]["font"]["family"] == theme.FONT
 
 
 def test_grids_keep_raw_values_for_sorting_and_show_formatted_text():
