@@ -9,6 +9,8 @@ Changing a picker or clicking a league row writes the URL, which re-renders the 
 
 from __future__ import annotations
 
+import itertools
+
 from dash import Input, Output, State, callback, ctx, html
 
 import ids
@@ -16,7 +18,7 @@ from callbacks import cards_overview, overview_view
 from callbacks.format_overview import period_label
 from callbacks.remembered import remembered
 from i18n import t
-from queries import kpi, kpi_board
+from queries import kpi, kpi_board, kpi_periods
 from queries.db import or_empty
 from queries.warm import warmer
 
@@ -114,8 +116,9 @@ def choose_district(cell: dict | None, view: dict | None):
 
 @warmer
 def _warm_the_first_view() -> None:
-    """After a load, build the view most readers open first (latest month, province) in both languages."""
-    for lang in ("vi", "en"):
-        view = resolve_view({"lang": lang})[0]
+    """After a load, build the views leaders open first, in both languages: the province in the latest
+    complete month, and in the latest quarter and year that one click on the grain switches to."""
+    for lang, grain in itertools.product(("vi", "en"), kpi_periods.GRAINS):
+        view = resolve_view({"lang": lang, "grain": grain})[0]
         if view.get("period"):
             show_overview(view)

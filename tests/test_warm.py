@@ -4,6 +4,7 @@ reader asks, on the new file's version."""
 from __future__ import annotations
 
 import gc
+import itertools
 import os
 import shutil
 import time
@@ -12,10 +13,11 @@ from components import find
 
 import app  # noqa: F401  (registers the pages, the callbacks and every warmer)
 import ids
-from callbacks import feedback, feedback_charts, traffic
+from callbacks import feedback, feedback_charts, overview, traffic
 from pages import feedback as feedback_page
+from pages import overview as overview_page
 from pages import traffic as traffic_page
-from queries import db, health, indicators, kpi, warm
+from queries import db, health, indicators, kpi, kpi_periods, warm
 
 
 def _grain_key(grain: str, levels: tuple = ("province", "district")) -> tuple:
@@ -79,3 +81,17 @@ def test_warming_builds_the_first_screen_of_feedback_and_traffic_as_their_pages_
         assert _answered_from_the_cache(traffic.show_kpis, asked)
         assert _answered_from_the_cache(traffic.show_volume, asked, "week")
     assert not _answered_from_the_cache(traffic.show_volume, asked, "day")  # a view nobody warmed
+
+
+def test_warming_builds_the_overview_of_the_latest_month_quarter_and_year_as_the_page_asks(own_warehouse):
+    warm.warm_now()
+    latest = {}
+    for lang, grain in itertools.product(("vi", "en"), kpi_periods.GRAINS):
+        asked = find(overview_page.layout(lang=lang, grain=grain), ids.OVERVIEW_STATE).data
+        latest[grain] = overview.resolve_view(asked)[0]["period"]
+        if latest[grain]:  # the fixture's months end before a whole year does
+            assert _answered_from_the_cache(overview.show_page, asked)
+    assert latest["month"] and latest["quarter"]
+    district = kpi.areas().query("level == 'district'")["code"].iloc[0]
+    asked = find(overview_page.layout(lang="en", grain="quarter", district=district), ids.OVERVIEW_STATE).data
+    assert not _answered_from_the_cache(overview.show_page, asked)  # a view nobody warmed
