@@ -4,7 +4,11 @@
    chart before the first. Each marked element names the store to set true once it has been near.
 
    Watching starts once the page's first answers have been drawn (nothing marked as loading for a
-   moment): before that the cards above are still empty, and every section would look near the top. */
+   moment): before that the cards above are still empty, and every section would look near the top.
+
+   A filter change draws the page anew from its URL. Sections the reader has already seen on this page
+   are drawn again at once, so the page keeps its length and the reader's place (a commune clicked on
+   the map leaves the map in view), instead of collapsing to empty sections below the fold. */
 (function () {
   var MARGIN = "0px 0px 200px 0px";
   var LONGEST_WAIT_MS = 3000;
@@ -12,11 +16,16 @@
   var watched = new WeakSet();
   var waiting = [];
   var firstSeen = 0;
+  // The sections seen on the page at this path; forgotten when the reader goes to another page.
+  var seenHere = new Set();
+  var seenPath = window.location.pathname;
 
   function markSeen(element) {
+    var store = element.getAttribute("data-lazy-store");
+    seenHere.add(store);
     var clientside = window.dash_clientside;
     if (clientside && clientside.set_props) {
-      clientside.set_props(element.getAttribute("data-lazy-store"), { data: true });
+      clientside.set_props(store, { data: true });
     }
   }
 
@@ -53,10 +62,18 @@
   var pending = false;
   function findNew() {
     pending = false;
+    if (window.location.pathname !== seenPath) {
+      seenHere = new Set();
+      seenPath = window.location.pathname;
+    }
     var found = false;
     document.querySelectorAll("[data-lazy-store]").forEach(function (element) {
       if (watched.has(element)) return;
       watched.add(element);
+      if (seenHere.has(element.getAttribute("data-lazy-store"))) {
+        markSeen(element);  // the same page drawn anew: keep what the reader had
+        return;
+      }
       waiting.push(element);
       found = true;
     });
