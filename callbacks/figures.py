@@ -1,4 +1,4 @@
-"""Pure figure builders: a small frame and a language in, a Plotly figure out.
+"""Pure figure builders: a small frame and a language in, a figure out (a plain dict, see ``plain``).
 
 Every builder draws an explicit empty state for an empty frame. Number formats follow the language
 through ``layout.separators`` (axes separate thousands in the "hue" template).
@@ -28,17 +28,21 @@ def base(lang: str, **layout: object) -> go.Figure:
 
 
 def plain(lang: str, traces: list[dict], **layout: object) -> dict:
-    """A figure as a plain dict in the product template with the language's number separators.
+    """A figure as a plain dict in the product template with the language's number separators: how every
+    chart with data on the pages is built (``empty``, and the briefing's charts printed as PNG through
+    ``base``, still go through Plotly's objects).
 
-    For the busiest charts: Plotly's object layer validates every property as it is set, which costs
-    about three times the rest of building and sending a chart. Tests build a ``go.Figure`` from each
-    plain figure, so an invalid property still fails there."""
+    Plotly's object layer validates every property as it is set, which costs about three times the rest
+    of building and sending a chart. Tests build a ``go.Figure`` from each plain figure, so an invalid
+    property still fails there."""
     return {"data": traces, "layout": {"template": TEMPLATE_JSON, "separators": plotly_separators(lang), **layout}}
 
 
 def days(column: pd.Series) -> np.ndarray:
-    """Dates as ``YYYY-MM-DD`` text for a plain figure: half the bytes of full timestamps in the response."""
-    return pd.to_datetime(column).dt.strftime("%Y-%m-%d").to_numpy()
+    """Dates as whole days for a plain figure, sent as ``YYYY-MM-DD``: half the bytes of full timestamps
+    in the response, the same instant to plotly.js. An array, not a frame's column (a frame would hold
+    it as timestamps again)."""
+    return pd.to_datetime(column).to_numpy().astype("datetime64[D]")
 
 
 def measured_margins(top_value: float, lang: str, bottom: int = 40) -> dict:

@@ -61,11 +61,10 @@ def _line_styles(codes: list[str], highlighted: str | None) -> dict[str, dict]:
 
 
 def _series(part: pd.DataFrame, name: str, line: dict, lang: str) -> list[dict]:
-    """One line in each panel (created above, complete below), one legend entry for both; ``day`` holds
-    each month as ISO text."""
+    """One line in each panel (created above, complete below), one legend entry for both."""
     suffix = " %" if lang == "vi" else "%"
     hover = f"{escape(name)}<br>%{{x|{_AXIS_DATES[lang]}}}: %{{y:.1f}}{suffix}<extra></extra>"
-    months = part["day"].tolist()
+    months = figures.days(part["period"])
     return [
         {
             "type": "scatter",
@@ -191,7 +190,6 @@ def trend(
     if frame.empty:
         return figures.empty(lang, "health.empty_month")
     labels = dict(zip(names["code"], area_names(names, lang))) if not names.empty else {}
-    frame = frame.assign(day=pd.to_datetime(frame["period"]).dt.strftime("%Y-%m-%d"))
     districts = frame[frame["level"] == "district"]
     styles = _line_styles(sorted(districts["code"].unique()), district)
     data = []
