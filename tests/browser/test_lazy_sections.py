@@ -1,5 +1,6 @@
 """Sections below the fold (pages/_parts.lazy) are drawn and ask for their data only once a reader scrolls
-near them, and then show what the warehouse holds; the sections at the top load with the page."""
+near them, and then show what the warehouse holds; the sections at the top load with the page. A filter
+draws the page anew, and the sections the reader has seen are drawn again at once."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import ids
 from i18n import fmt_number
 from queries import feedback_records, feedback_volume
 from tests.browser.scrolling import reveal
-from tests.browser.test_feedback import default_filters
+from tests.browser.test_feedback import default_filters, received_text
 from tests.browser.test_traffic import margins_widened, plotted
 
 TIMEOUT = 30
@@ -57,4 +58,14 @@ def test_a_section_below_the_fold_loads_when_scrolled_to(dash_duo, on_demo_wareh
     reveal(dash_duo, f"#{ids.FEEDBACK_RECORDS_GRID}")
     count = feedback_records.record_count(default_filters()).at[0, "n"]
     dash_duo.wait_for_contains_text(f"#{ids.FEEDBACK_RECORDS_COUNT}", fmt_number(count, "vi"), timeout=TIMEOUT)
+
+    # a filter draws the page anew from its URL: the sections already seen come back at once, unscrolled to
+    chosen = default_filters(district="474")
+    dash_duo.driver.execute_script(
+        "window.dash_clientside.set_props(arguments[0], {search: '?district=474'});", ids.APP_URL
+    )
+    dash_duo.wait_for_text_to_equal(RECEIVED, received_text(chosen), timeout=TIMEOUT)
+    until(lambda: all(drawn(dash_duo, section) for section in below), TIMEOUT)
+    communes = len(feedback_volume.per_10k(chosen))  # a district chosen: its communes, one bar each
+    until(lambda: [len(trace["y"]) for trace in plotted(dash_duo, ids.FEEDBACK_PER10K)] == [communes], TIMEOUT)
     assert dash_duo.get_logs() == []
